@@ -1,0 +1,77 @@
+// The only reader of process.env. Every variable is declared here once, with what it expects;
+// `loadConfig` validates them all at start-up and returns a frozen, typed object, or throws a
+// ConfigError whose message has one line per bad variable: name, value, what was expected.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+export class ConfigError extends Error {}
+
+const text = (what: string) => z.string({ error: what }).trim().min(1, { error: what });
+const int = (min: number, max: number) =>
+  z.string().trim().regex(/^\d+$/, { error: `an integer from ${min} to ${max}` }).transform(Number)
+    .pipe(z.number().min(min, { error: `an integer from ${min} to ${max}` }).max(max, { error: `an integer from ${min} to ${max}` }));
+const bool = () =>
+  z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'true or false' }).transform((v) => ['true', '1', 'yes'].includes(v));
+const urlWith = (schemes: readonly string[]) =>
+  z.string().trim().refine((v) => { try { return schemes.includes(new URL(v).protocol); } catch { return false; } },
+    { error: `a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}` });
+
+// Keep in step with README.md ("Configuration") and .env.example.
+const schema = z.object({
+  DATABASE_URL: urlWith(['postgres:', 'postgresql:']).optional(),
+  REDIS_URL: urlWith(['redis:', 'rediss:']).optional(),
+  DATA_DIR: text('a directory path').default('./data'),
+  HOST: text('a host name or IP address to listen on').default('127.0.0.1'),
+  PORT: int(0, 65535).default(8080),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  REGION: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, { error: 'a region name of lower-case letters, digits and "-" (1-32)' }).default('local'),
+  ALLOW_PRIVATE_TARGETS: bool().default(false),
+  SEED_AGENCIES_FILE: text('a CSV file path').default('config/agencies.csv'),
+  CHROME_PATH: text('the path of a Chromium binary').default('/usr/bin/chromium'),
+});
+
+type Raw = z.output<typeof schema>;
+
+export type Config = Readonly<{
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  dataDir: string;
+  host: string;
+  port: number;
+  logLevel: Raw['LOG_LEVEL'];
+  region: string;
+  allowPrivateTargets: boolean;
+  seedAgenciesFile: string;
+  chromePath: string;
+}>;
+
+/** Empty strings count as unset, as in most .env tooling. */
+function present(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const input = present(env);
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `config: ${name}=${JSON.stringify(input[name] ?? '')} is invalid: expected ${issue.message}`;
+    });
+    throw new ConfigError([...new Set(lines)].join('\n'));
+  }
+  const v = parsed.data;
+  return Object.freeze({
+    databaseUrl: v.DATABASE_URL,
+    redisUrl: v.REDIS_URL,
+    dataDir: resolve(v.DATA_DIR),
+    host: v.HOST,
+    port: v.PORT,
+    logLevel: v.LOG_LEVEL,
+    region: v.REGION,
+    allowPrivateTargets: v.ALLOW_PRIVATE_TARGETS,
+    seedAgenciesFile: resolve(v.SEED_AGENCIES_FILE),
+    chromePath: v.CHROME_PATH,
+  });
+}
