@@ -29,6 +29,12 @@ const schema = z.object({
   ALLOW_PRIVATE_TARGETS: bool().default(false),
   SEED_AGENCIES_FILE: text('a CSV file path').default('config/agencies.csv'),
   CHROME_PATH: text('the path of a Chromium binary').default('/usr/bin/chromium'),
+  UPTIME_INTERVAL_S: int(10, 86_400).default(60),
+  TLS_INTERVAL_S: int(60, 30 * 86_400).default(86_400),
+  SPEED_INTERVAL_S: int(300, 30 * 86_400).default(21_600),
+  UPTIME_CONCURRENCY: int(1, 5_000).default(100),
+  TLS_CONCURRENCY: int(1, 64).default(2),
+  SPEED_CONCURRENCY: int(1, 8).default(1),
 });
 
 type Raw = z.output<typeof schema>;
@@ -44,6 +50,8 @@ export type Config = Readonly<{
   allowPrivateTargets: boolean;
   seedAgenciesFile: string;
   chromePath: string;
+  intervalsS: Readonly<{ uptime: number; tls: number; speed: number }>;
+  concurrency: Readonly<{ uptime: number; tls: number; speed: number }>;
 }>;
 
 /** Empty strings count as unset, as in most .env tooling. */
@@ -73,5 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowPrivateTargets: v.ALLOW_PRIVATE_TARGETS,
     seedAgenciesFile: resolve(v.SEED_AGENCIES_FILE),
     chromePath: v.CHROME_PATH,
+    intervalsS: Object.freeze({ uptime: v.UPTIME_INTERVAL_S, tls: v.TLS_INTERVAL_S, speed: v.SPEED_INTERVAL_S }),
+    concurrency: Object.freeze({ uptime: v.UPTIME_CONCURRENCY, tls: v.TLS_CONCURRENCY, speed: v.SPEED_CONCURRENCY }),
   });
 }

@@ -1,4 +1,15 @@
 // The registry of `npx sanjeh` commands: one file per command under ./commands/.
 import type { CliCommand } from './command.ts';
+import { startCommand } from './commands/start.ts';
+import { apiCommand, schedulerCommand, workerCommand } from './commands/processes.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { agenciesImportCommand } from './commands/agencies-import.ts';
 
-export const commands: readonly CliCommand[] = [];
+export const commands: readonly CliCommand[] = [
+  startCommand,
+  apiCommand,
+  schedulerCommand,
+  workerCommand,
+  migrateCommand,
+  agenciesImportCommand,
+];

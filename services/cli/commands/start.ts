@@ -1,0 +1,34 @@
+// `npm start` / `sanjeh start`: API, scheduler and workers in one process. With no DATABASE_URL it
+// uses embedded PGlite in DATA_DIR; without REDIS_URL the queues are in memory.
+import { loadConfig } from '../../../config/env.ts';
+import type { CliCommand } from '../command.ts';
+import { createLogger } from '../../runtime/logger.ts';
+import { openStore } from '../../runtime/open-store.ts';
+import { closeOnSignals } from '../../runtime/shutdown.ts';
+import { makeQueues, probingKinds, runApi, runScheduler, runWorker } from '../../runtime/components.ts';
+import { memoryQueue } from '../../../workers/queue-memory.ts';
+import { bullmqQueue } from '../../../workers/queue-bullmq.ts';
+import { redisReadiness } from '../../runtime/redis-readiness.ts';
+
+export const startCommand: CliCommand = {
+  name: ['start'],
+  usage: 'start',
+  summary: 'run API, scheduler and workers in one process',
+  async run() {
+    const config = loadConfig();
+    const logger = createLogger(config, 'sanjeh');
+    const db = await openStore(config, logger);
+    const redisUrl = config.redisUrl;
+    const queues = makeQueues((kind) => redisUrl
+      ? bullmqQueue(`probe-${kind}-${config.region}`, { redisUrl })
+      : memoryQueue({ retries: 3, retryDelayMs: 1000, onError: (err, id) => logger.error({ err, job: id }, 'job failed') }));
+    const kinds = probingKinds(config, db, logger);
+    const worker = runWorker(config, db, logger, queues);
+    const scheduler = runScheduler(config, db, logger, queues, kinds);
+    const api = await runApi(config, db, logger, redisUrl ? [redisReadiness(redisUrl)] : []);
+    logger.info({ engine: db.engine, queue: redisUrl ? 'redis' : 'memory', kinds }, 'sanjeh started');
+    await closeOnSignals([api, { name: 'scheduler', close: scheduler.close }, { name: 'worker', close: worker.close },
+      { name: 'database', close: () => db.close() }], logger);
+    return 0;
+  },
+};
