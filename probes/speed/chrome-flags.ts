@@ -1,0 +1,26 @@
+// Chromium flags of every speed run: headless without a sandbox (we run as root in a container),
+// plus everything that silences Chromium's own background traffic (updates, Google services,
+// phishing lists), so that only the page's own requests are measured. The page's requests,
+// third parties included, are untouched: they are part of a real portal's speed (issue 5).
+// The list is part of the settings hash: changing it makes new scores incomparable with old ones.
+export const chromeFlags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--disable-domain-reliability',
+  '--disable-client-side-phishing-detection',
+  '--no-default-browser-check',
+  '--metrics-recording-only',
+  '--mute-audio',
+  '--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions',
+  '--safebrowsing-disable-auto-update',
+  '--password-store=basic',
+  '--use-mock-keychain',
+] as const;

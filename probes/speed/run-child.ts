@@ -1,0 +1,60 @@
+// Child-process entry of one speed run (issue 5): Lighthouse's trace processing takes seconds of
+// CPU, and running it here keeps the worker's event loop (and its queue lock) free. Receives one
+// RunRequest over IPC, launches Chromium in its own process group, reports the pid, runs
+// Lighthouse and sends back the LHR JSON. The parent owns the timeout and the final cleanup.
+import lighthouse from 'lighthouse';
+import { launch, type LaunchedChrome } from 'chrome-launcher';
+import type { ChildMessage, RunRequest } from './run-protocol.ts';
+import { documentAddresses, type DevtoolsEvent } from './document-addresses.ts';
+
+function send(message: ChildMessage): Promise<void> {
+  return new Promise((resolve) => process.send?.(message, () => resolve()) ?? resolve());
+}
+
+
+/** The full Chromium version ('156.0.8078.79'); the page-facing user agent is reduced. */
+async function browserVersion(port: number): Promise<string | null> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}/json/version`, { signal: AbortSignal.timeout(5_000) });
+    const { Browser } = (await res.json()) as { Browser?: string };
+    return /\/([\d.]+)/.exec(Browser ?? '')?.[1] ?? null;
+  } catch {
+    return null; // evidence only: a missing version never fails the run
+  }
+}
+
+async function measure(req: RunRequest, chrome: LaunchedChrome): Promise<ChildMessage> {
+  const result = await lighthouse(req.url, { port: chrome.port, output: 'json', logLevel: 'silent' },
+    req.config as never);
+  if (!result) return { type: 'failed', error: { class: 'lighthouse_error', reason: 'no result' } };
+  const log = (result.artifacts as { DevtoolsLog?: DevtoolsEvent[] }).DevtoolsLog ?? [];
+  return {
+    type: 'done', lhrJson: JSON.stringify(result.lhr), documentAddresses: documentAddresses(log),
+    chromiumVersion: await browserVersion(chrome.port),
+  };
+}
+
+async function run(req: RunRequest): Promise<void> {
+  let chrome: LaunchedChrome | undefined;
+  try {
+    chrome = await launch({
+      chromePath: req.chromePath, chromeFlags: [...req.chromeFlags], userDataDir: req.userDataDir,
+      ignoreDefaultFlags: true, handleSIGINT: false, logLevel: 'silent',
+    });
+    await send({ type: 'chrome', pid: chrome.pid });
+  } catch (err) {
+    await send({ type: 'failed', error: { class: 'browser_failure', reason: String(err) } });
+    return;
+  }
+  try {
+    await send(await measure(req, chrome));
+  } catch (err) {
+    await send({ type: 'failed', error: { class: 'lighthouse_error', reason: String(err) } });
+  } finally {
+    chrome.kill();
+  }
+}
+
+process.once('message', (req: RunRequest) => {
+  void run(req).finally(() => process.disconnect?.());
+});
