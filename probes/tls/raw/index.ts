@@ -1,0 +1,7 @@
+// The raw ClientHello layer: the registry of what TLS-scan imports. Every function opens a bounded
+// number of connections (one at a time unless noted), destroys each socket, and answers what the
+// server did as a value; it throws only EgressDeniedError (the policy refused the address) or the
+// abort reason when `signal` fires.
+export type { RawTarget, RawVersion } from './types.ts';
+export { probeVersion } from './probe-version.ts';
+export { enumerateSuites } from './enumerate-suites.ts';

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enumerateSuites, probeVersion } from '../../../probes/tls/raw/index.ts';
+import { cipherSuites } from '../../../probes/tls/cipher-suites.ts';
+import { EgressDeniedError } from '../../../probes/egress/policy.ts';
+import { mintSelfSigned } from '../../fixtures/tls-raw/certs.ts';
+import { startTlsServer, type RunningServer } from '../../fixtures/tls-raw/node-tls-server.ts';
+
+const all = [...cipherSuites.keys()];
+let modern: RunningServer;
+let clientOrder: RunningServer;
+const target = (port: number) => ({ host: '127.0.0.1', port, allowPrivate: true, timeoutMs: 5000 });
+
+beforeAll(async () => {
+  const { certPem, keyPem } = mintSelfSigned('rsa');
+  modern = await startTlsServer({
+    cert: certPem, key: keyPem, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.3', honorCipherOrder: true,
+    ciphers: 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305',
+  });
+  clientOrder = await startTlsServer({
+    cert: certPem, key: keyPem, minVersion: 'TLSv1.2', maxVersion: 'TLSv1.2', honorCipherOrder: false,
+    ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-SHA:AES128-SHA',
+  });
+});
+afterAll(async () => {
+  await modern?.close();
+  await clientOrder?.close();
+});
+
+describe('raw probes against a node:tls server', () => {
+  it('sees TLS 1.2 accepted and TLS 1.0, 1.1 and SSLv3 refused', async () => {
+    const t = target(modern.port);
+    expect(await probeVersion(t, 'TLSv1.2')).toBe(true);
+    expect(await probeVersion(t, 'TLSv1.1')).toBe(false);
+    expect(await probeVersion(t, 'TLSv1')).toBe(false);
+    expect(await probeVersion(t, 'SSLv3')).toBe(false);
+  });
+
+  it('enumerates exactly the configured suites in server preference order', async () => {
+    const r = await enumerateSuites(target(modern.port), 'TLSv1.2', all);
+    expect(r.accepted).toEqual([0xc030, 0xc02f, 0xcca8]);
+    expect(r.serverOrder).toBe(true);
+  });
+
+  it('reports client preference when the server honours the client order', async () => {
+    const r = await enumerateSuites(target(clientOrder.port), 'TLSv1.2', all);
+    expect([...r.accepted].sort()).toEqual([0x002f, 0xc014, 0xc02f].sort());
+    expect(r.serverOrder).toBe(false);
+  });
+
+  it('finds nothing at a version the server refuses', async () => {
+    expect(await enumerateSuites(target(modern.port), 'TLSv1', all)).toEqual({ accepted: [], serverOrder: 'unknown' });
+  });
+
+  it('refuses a loopback target when private targets are not allowed', async () => {
+    await expect(probeVersion({ ...target(modern.port), allowPrivate: false }, 'TLSv1.2')).rejects.toBeInstanceOf(EgressDeniedError);
+  });
+
+  it('answers false for a closed port', async () => {
+    const closed = await startTlsServer({});
+    const port = closed.port;
+    await closed.close();
+    expect(await probeVersion(target(port), 'TLSv1.2')).toBe(false);
+  });
+});
