@@ -42,7 +42,6 @@ export type CertFacts = {
   trustError?: string;          // OpenSSL's verify code, e.g. 'CERT_HAS_EXPIRED'
   chainComplete: boolean;       // the server sent every intermediate needed
   aiaFetched: boolean;          // an intermediate was fetched from the leaf's AIA URL
-  chainLength: number;          // certificates the server sent
 };
 
 /** The ephemeral key exchange seen in handshakes: the weakest of each kind. */
@@ -71,7 +70,7 @@ export type TlsFacts = {
   suites: readonly SuiteFact[];
   legacySuitesTested: boolean;                    // RC4/3DES/DES/EXPORT/NULL were offered (raw layer)
   serverPreference: boolean | 'unknown';
-  cert: CertFacts;
+  cert: CertFacts | null;                         // null: no handshake completed with node:tls
   ephemeral: EphemeralFacts;
   hsts: HstsFacts;
   secureRenegotiation: 'supported' | 'unsupported' | 'unknown';

@@ -38,12 +38,14 @@ export function ecKeyPoints(bits: number): number {
 export function keyExchangeScore(f: Pick<TlsFacts, 'cert' | 'ephemeral' | 'suites'>): number {
   if (f.suites.some((s) => s.anon)) return 0;
   const points: number[] = [];
-  if (f.cert.keyType === 'EC' || f.cert.keyType === 'Ed25519' || f.cert.keyType === 'Ed448') points.push(ecKeyPoints(f.cert.keyBits));
-  else points.push(finiteFieldKeyPoints(f.cert.keyBits));
+  const c = f.cert;
+  if (c && (c.keyType === 'EC' || c.keyType === 'Ed25519' || c.keyType === 'Ed448')) points.push(ecKeyPoints(c.keyBits));
+  else if (c) points.push(finiteFieldKeyPoints(c.keyBits));
   if (f.ephemeral.dhBits !== null) points.push(finiteFieldKeyPoints(f.ephemeral.dhBits));
   if (f.ephemeral.ecdhBits !== null) points.push(ecKeyPoints(f.ephemeral.ecdhBits));
   if (f.suites.some((s) => s.export)) points.push(40);
-  return Math.min(...points);
+  // Nothing measured (no certificate, no ephemeral key): the category cannot earn points.
+  return points.length > 0 ? Math.min(...points) : 0;
 }
 
 export function cipherPoints(bits: number): number {

@@ -1,5 +1,5 @@
 // Guide 2009r §1: a certificate that does not name the host is a mismatch, grade M.
-import { appliesIf, type TlsRule } from './rule.ts';
+import { appliesIf, noCert, type TlsRule } from './rule.ts';
 
 export const mismatchHostname: TlsRule<'cert'> = {
   id: 'mismatch-hostname',
@@ -8,5 +8,5 @@ export const mismatchHostname: TlsRule<'cert'> = {
   needs: ['cert'],
   message: { fa: 'نام میزبان در گواهی نیامده است', en: 'The certificate does not cover the hostname' },
   advice: { fa: 'گواهی‌ای بگیرید که نام این میزبان را در SAN داشته باشد', en: 'Install a certificate whose SAN lists this hostname' },
-  evaluate: ({ cert }) => appliesIf(cert.hostnameMatch ? [] : [`SAN: ${cert.sans.join(', ') || '(none)'}`]),
+  evaluate: ({ cert }) => !cert ? noCert : appliesIf(cert.hostnameMatch ? [] : [`SAN: ${cert.sans.join(', ') || '(none)'}`]),
 };

@@ -35,3 +35,5 @@ export function notTested(reason: string): RuleVerdict {
 export function appliesIf(evidence: readonly string[]): RuleVerdict {
   return evidence.length > 0 ? applies(evidence) : passes;
 }
+/** For certificate rules when no certificate was obtained (e.g. an SSLv3-only server). */
+export const noCert: RuleVerdict = { status: 'not_tested', reason: 'no certificate obtained' };

@@ -1,5 +1,5 @@
 // Guide 2009r §1: an expired certificate is not trusted, grade T.
-import { appliesIf, type TlsRule } from './rule.ts';
+import { appliesIf, noCert, type TlsRule } from './rule.ts';
 
 export const trustExpired: TlsRule<'cert'> = {
   id: 'trust-expired',
@@ -8,5 +8,5 @@ export const trustExpired: TlsRule<'cert'> = {
   needs: ['cert'],
   message: { fa: 'گواهی منقضی شده است', en: 'The certificate has expired' },
   advice: { fa: 'گواهی را تمدید کنید', en: 'Renew the certificate' },
-  evaluate: ({ cert }) => appliesIf(cert.expired ? [`notAfter ${cert.notAfter}`] : []),
+  evaluate: ({ cert }) => !cert ? noCert : appliesIf(cert.expired ? [`notAfter ${cert.notAfter}`] : []),
 };

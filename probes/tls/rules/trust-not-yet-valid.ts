@@ -1,5 +1,5 @@
 // Guide 2009r §1: a certificate not yet valid is not trusted, grade T.
-import { appliesIf, type TlsRule } from './rule.ts';
+import { appliesIf, noCert, type TlsRule } from './rule.ts';
 
 export const trustNotYetValid: TlsRule<'cert'> = {
   id: 'trust-not-yet-valid',
@@ -8,5 +8,5 @@ export const trustNotYetValid: TlsRule<'cert'> = {
   needs: ['cert'],
   message: { fa: 'دوره اعتبار گواهی هنوز آغاز نشده است', en: 'The certificate is not yet valid' },
   advice: { fa: 'ساعت سرور و تاریخ شروع گواهی را بررسی کنید', en: 'Check the server clock and the certificate start date' },
-  evaluate: ({ cert }) => appliesIf(cert.notYetValid ? [`notBefore ${cert.notBefore}`] : []),
+  evaluate: ({ cert }) => !cert ? noCert : appliesIf(cert.notYetValid ? [`notBefore ${cert.notBefore}`] : []),
 };

@@ -6,7 +6,8 @@ import type { TlsGradeSymbol } from '../../../probes/tls/grade.ts';
 import { client, gcm128, modernFacts, suite, tls13 } from './modern-facts.ts';
 
 const base = modernFacts();
-const cert = (o: Partial<TlsFacts['cert']>) => ({ cert: { ...base.cert, ...o } });
+const baseCert = base.cert!;
+const cert = (o: Partial<TlsFacts['cert']>) => ({ cert: { ...baseCert, ...o } });
 const rsaKx = suite('TLS_RSA_WITH_AES_128_GCM_SHA256', { kx: 'RSA', fs: false });
 const cbc = suite('TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA', { aead: false, cbc: true });
 const des3 = suite('TLS_RSA_WITH_3DES_EDE_CBC_SHA', { kx: 'RSA', bits: 112, blockBits: 64, fs: false, aead: false, cbc: true });
@@ -52,6 +53,7 @@ const rows: Row[] = [
   ['non-FS suite no modern client gets does not cap', { suites: [...base.suites, rsaKx], clients: [client('Chrome', tls13), client('Java 6', rsaKx, { modern: false })] }, 'A+', []],
   ['no AEAD with modern clients → B', { suites: [...base.suites, cbc], clients: [client('Chrome', cbc)] }, 'B', ['cap-b-no-aead']],
   ['ECDSA P-256 → A+', cert({ keyType: 'EC', keyBits: 256, curve: 'prime256v1', rsaExponent: undefined }), 'A+', []],
+  ['no certificate (SSLv3-only server) → F, certificate rules not tested', { cert: null, protocols: ['SSLv3'], suites: [{ ...rc4, protocol: 'SSLv3' }], clients: [] }, 'F', ['cap-f-sslv3-best', 'cap-b-sslv3', 'cap-c-no-tls12', 'cap-f-rc4-only', 'cap-b-rc4', 'warn-no-tls13']],
   ['anonymous suite → F by score', { suites: [...base.suites, suite('TLS_DH_anon_WITH_AES_128_GCM_SHA256', { anon: true, kx: 'DH' })] }, 'F', []],
 ];
 
@@ -64,7 +66,7 @@ describe('rateTls on literal facts', () => {
   });
 
   it('gives the grade if trust issues are ignored and advice for the next grade', () => {
-    const r = rateTls(modernFacts({ protocols: ['TLSv1', 'TLSv1.2', 'TLSv1.3'], cert: { ...base.cert, expired: true, trusted: false } }));
+    const r = rateTls(modernFacts({ protocols: ['TLSv1', 'TLSv1.2', 'TLSv1.3'], cert: { ...baseCert, expired: true, trusted: false } }));
     expect(r.grade).toBe('T');
     expect(r.gradeIgnoringTrust).toBe('B');
     expect(r.advice.map((a) => a.en)).toContain('Renew the certificate');
