@@ -26,8 +26,14 @@ function checkRow(rec: Record, line: number): AgencyRow | RejectedRow {
   return { line, slug, nameFa: rec.name_fa, nameEn: rec.name_en, portalUrl: url.url };
 }
 
+/** csv-parse reports the line a record ends on; people want the line it starts on. */
+function startLine(endLine: number, raw: string): number {
+  const body = raw.replace(/^[\r\n]+/, '').replace(/\r?\n$/, '');
+  return endLine - (body.match(/\n/g)?.length ?? 0);
+}
+
 export function parseAgencyCsv(text: string): AgencyCsv {
-  let records: Array<{ record: Record; info: { lines: number } }>;
+  let records: Array<{ record: Record; info: { lines: number }; raw: string }>;
   try {
     records = parse(text, {
       columns: (header: string[]) => {
@@ -35,7 +41,7 @@ export function parseAgencyCsv(text: string): AgencyCsv {
         if (missing.length) throw new AgencyCsvError(`line 1: missing column(s) ${missing.join(', ')}; expected ${columns.join(',')}`);
         return header;
       },
-      bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true,
+      bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true, raw: true,
     });
   } catch (err) {
     if (err instanceof AgencyCsvError) throw err;
@@ -43,8 +49,8 @@ export function parseAgencyCsv(text: string): AgencyCsv {
   }
   const out: AgencyCsv = { rows: [], rejected: [] };
   const firstLine = new Map<string, number>();
-  for (const { record, info } of records) {
-    const row = checkRow(record, info.lines);
+  for (const { record, info, raw } of records) {
+    const row = checkRow(record, startLine(info.lines, raw));
     if (!('nameFa' in row)) { out.rejected.push(row); continue; }
     const first = firstLine.get(row.slug);
     if (first !== undefined) { out.rejected.push({ line: row.line, slug: row.slug, reason: `duplicate slug "${row.slug}" (first at line ${first})` }); continue; }

@@ -16,15 +16,17 @@ async function runCheck(c: ReadinessCheck): Promise<[string, string]> {
   }
 }
 
-const readySchema = {
+const checksSchema = { type: 'object', additionalProperties: { type: 'string' } } as const;
+const readySchema = { type: 'object', properties: { status: { type: 'string' }, checks: checksSchema } } as const;
+const notReadySchema = {
   type: 'object',
-  properties: { status: { type: 'string' }, checks: { type: 'object', additionalProperties: { type: 'string' } }, detail: { type: 'string' } },
+  properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, checks: checksSchema },
 } as const;
 
 export const healthRoutes = (checks: readonly ReadinessCheck[]): FastifyPluginAsync => async (app) => {
   app.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } },
     async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { response: { 200: readySchema, 503: readySchema } } }, async (_req, reply) => {
+  app.get('/readyz', { schema: { response: { 200: readySchema, 503: notReadySchema } } }, async (_req, reply) => {
     const results = Object.fromEntries(await Promise.all(checks.map(runCheck)));
     const failing = Object.entries(results).filter(([, v]) => v !== 'ok').map(([k]) => k);
     if (failing.length === 0) return { status: 'ready', checks: results };
