@@ -4,4 +4,7 @@
 // abort reason when `signal` fires.
 export type { RawTarget, RawVersion } from './types.ts';
 export { probeVersion } from './probe-version.ts';
-export { enumerateSuites } from './enumerate-suites.ts';
+export { enumerateSuites, type Enumeration } from './enumerate-suites.ts';
+export { probeCompression, probeSecureRenegotiation } from './probe-hello-features.ts';
+export { probeHeartbleed, type HeartbleedVerdict } from './probe-heartbleed.ts';
+export { probeSsl2 } from './probe-ssl2.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enumerateSuites, probeVersion } from '../../../probes/tls/raw/index.ts';
+import { enumerateSuites, probeCompression, probeHeartbleed, probeSecureRenegotiation, probeSsl2, probeVersion } from '../../../probes/tls/raw/index.ts';
 import { cipherSuites } from '../../../probes/tls/cipher-suites.ts';
 import { EgressDeniedError } from '../../../probes/egress/policy.ts';
 import { mintSelfSigned } from '../../fixtures/tls-raw/certs.ts';
@@ -49,6 +49,14 @@ describe('raw probes against a node:tls server', () => {
 
   it('finds nothing at a version the server refuses', async () => {
     expect(await enumerateSuites(target(modern.port), 'TLSv1', all)).toEqual({ accepted: [], serverOrder: 'unknown' });
+  });
+
+  it('sees secure renegotiation, no compression, no heartbeat, no SSLv2', async () => {
+    const t = target(modern.port);
+    expect(await probeSecureRenegotiation(t)).toBe('supported');
+    expect(await probeCompression(t)).toBe(false);
+    expect(await probeHeartbleed(t)).toBe('not_vulnerable');
+    expect(await probeSsl2(t)).toEqual({ supported: false, ciphers: [] });
   });
 
   it('refuses a loopback target when private targets are not allowed', async () => {
