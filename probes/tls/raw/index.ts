@@ -8,3 +8,5 @@ export { enumerateSuites, type Enumeration } from './enumerate-suites.ts';
 export { probeCompression, probeSecureRenegotiation } from './probe-hello-features.ts';
 export { probeHeartbleed, type HeartbleedVerdict } from './probe-heartbleed.ts';
 export { probeSsl2 } from './probe-ssl2.ts';
+export { clientProfiles, loadClientProfiles, type ClientProfile } from './client-profiles.ts';
+export { simulateClients, type Negotiated } from './simulate-clients.ts';

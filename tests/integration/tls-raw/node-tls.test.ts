@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { enumerateSuites, probeCompression, probeHeartbleed, probeSecureRenegotiation, probeSsl2, probeVersion } from '../../../probes/tls/raw/index.ts';
+import { clientProfiles, simulateClients, enumerateSuites, probeCompression, probeHeartbleed, probeSecureRenegotiation, probeSsl2, probeVersion } from '../../../probes/tls/raw/index.ts';
 import { cipherSuites } from '../../../probes/tls/cipher-suites.ts';
 import { EgressDeniedError } from '../../../probes/egress/policy.ts';
 import { mintSelfSigned } from '../../fixtures/tls-raw/certs.ts';
@@ -57,6 +57,29 @@ describe('raw probes against a node:tls server', () => {
     expect(await probeCompression(t)).toBe(false);
     expect(await probeHeartbleed(t)).toBe('not_vulnerable');
     expect(await probeSsl2(t)).toEqual({ supported: false, ciphers: [] });
+  });
+
+  it('gives every modern client a forward-secret AEAD suite over TLS 1.3', async () => {
+    const results = await simulateClients(target(modern.port), clientProfiles);
+    expect(results.map((r) => r.client)).toEqual(clientProfiles.map((p) => p.id));
+    for (const r of results.filter((x) => x.modern)) {
+      expect(r).toMatchObject({ ok: true, version: 'TLSv1.3' });
+      expect(cipherSuites.get(r.suite!)).toMatchObject({ tls13: true, aead: true, fs: true });
+    }
+    // Android 4.4 gets TLS 1.2 and the server's first choice.
+    expect(results.find((r) => r.client === 'android-4-4')).toMatchObject({ ok: true, version: 'TLSv1.2', suite: 0xc030 });
+    // Windows 7 has no ECDHE-RSA GCM suite: handshake_failure, as SSL Labs shows for such servers.
+    expect(results.find((r) => r.client === 'ie-11-win7')).toMatchObject({ ok: false, error: 'alert_40' });
+    // IE 8 on XP tops out at TLS 1.0: protocol_version.
+    expect(results.find((r) => r.client === 'ie-8-xp')).toMatchObject({ ok: false, error: 'alert_70' });
+  });
+
+  it('reads the suite each client gets from a TLS 1.2 server with client preference', async () => {
+    const results = await simulateClients(target(clientOrder.port), clientProfiles.filter((p) => p.modern));
+    for (const r of results) {
+      expect(r).toMatchObject({ ok: true, version: 'TLSv1.2' });
+      expect(cipherSuites.get(r.suite!)).toMatchObject({ kx: 'ECDHE', aead: true });
+    }
   });
 
   it('refuses a loopback target when private targets are not allowed', async () => {
