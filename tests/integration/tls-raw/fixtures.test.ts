@@ -6,7 +6,8 @@ import { cipherSuites } from '../../../probes/tls/cipher-suites.ts';
 import { mintSelfSigned } from '../../fixtures/tls-raw/certs.ts';
 import { startSsl3Acceptor } from '../../fixtures/tls-raw/ssl3-acceptor.ts';
 import { startHeartbleedResponder } from '../../fixtures/tls-raw/heartbleed-responder.ts';
-import type { RunningFixture } from '../../fixtures/tls-raw/raw-server.ts';
+import { startSsl2Responder } from '../../fixtures/tls-raw/ssl2-responder.ts';
+import { startRawServer, type RunningFixture } from '../../fixtures/tls-raw/raw-server.ts';
 
 const all = [...cipherSuites.keys()];
 const target = (port: number, timeoutMs = 5000) => ({ host: '127.0.0.1', port, allowPrivate: true, timeoutMs });
@@ -65,13 +66,69 @@ describe('Heartbleed responder', () => {
 
 describe('servers that do not speak TLS', () => {
   it('answers unknown/false to a server that closes at once', async () => {
-    const { startRawServer } = await import('../../fixtures/tls-raw/raw-server.ts');
     const server = await startRawServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
     try {
       expect(await probeVersion(target(server.port), 'TLSv1.2')).toBe(false);
       expect(await probeHeartbleed(target(server.port))).toBe('unknown');
       expect(await probeSecureRenegotiation(target(server.port))).toBe('unknown');
       expect(await probeSsl2(target(server.port))).toEqual({ supported: false, ciphers: [] });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('SSLv2 responder', () => {
+  it('is seen as SSLv2 with its cipher kinds', async () => {
+    const server = await startSsl2Responder({ certDer: cert.certDer, cipherKinds: [0x010080, 0x0700c0, 0x123456] });
+    try {
+      expect(await probeSsl2(target(server.port))).toEqual({
+        supported: true, ciphers: ['SSL_CK_RC4_128_WITH_MD5', 'SSL_CK_DES_192_EDE3_CBC_WITH_MD5', '0x123456'],
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('counts an SSLv2 server with no cipher as supporting SSLv2', async () => {
+    const server = await startSsl2Responder({ certDer: cert.certDer, cipherKinds: [] });
+    try {
+      expect(await probeSsl2(target(server.port))).toEqual({ supported: true, ciphers: [] });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('compression', () => {
+  it('is reported when the server selects DEFLATE', async () => {
+    const server = await startSsl3Acceptor({ deflate: true });
+    try {
+      expect(await probeCompression(target(server.port))).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('bounds', () => {
+  it('ends a hello to a server that never answers at the deadline', async () => {
+    const server = await startRawServer(() => {}); // reads the hello, says nothing
+    try {
+      const started = performance.now();
+      expect(await probeVersion(target(server.port, 300), 'TLSv1.2')).toBe(false);
+      expect(performance.now() - started).toBeLessThan(5000);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('rejects with the abort reason when the signal fires', async () => {
+    const controller = new AbortController();
+    // The server cancels the scan once it holds the hello: the probe is mid-read when the signal fires.
+    const server = await startRawServer(() => controller.abort(new Error('scan cancelled')));
+    try {
+      await expect(probeVersion(target(server.port, 30_000), 'TLSv1.2', controller.signal)).rejects.toThrow('scan cancelled');
     } finally {
       await server.close();
     }
