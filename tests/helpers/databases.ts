@@ -35,7 +35,7 @@ export async function pgDatabase(): Promise<{ url: string; drop: () => Promise<v
   const name = `sanjeh_t_${suffix()}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
   const url = PG_URL.replace(/\/[^/]*$/, `/${name}`);
-  return { url, drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+  return { url, drop: async () => { await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)); } };
 }
 
 export function tempDir(prefix = 'sanjeh-'): { path: string; remove: () => void } {
