@@ -14,8 +14,10 @@ import { simulateRawClients } from './scan/simulate-clients.ts';
 
 export type TlsTarget = { url: string };
 
-const noHttpsClasses = new Set(['connection_refused', 'connect_timeout', 'not_tls', 'connection_reset']);
-const worthRawRetry = new Set(['connection_reset', 'rejected']);
+// Issue 4: "no HTTPS" = the port refuses, times out or does not speak TLS (raw layer included).
+const noHttpsClasses = new Set(['connection_refused', 'connect_timeout', 'handshake_timeout', 'not_tls', 'connection_reset']);
+// Failures after which an SSLv2/SSLv3-only or odd server may still answer a raw ClientHello.
+const worthRawRetry = new Set(['connection_reset', 'rejected', 'handshake_timeout']);
 
 function endpointOf(l: Located, o: TlsProbeOptions): Endpoint {
   const name = o.servername ?? l.host;

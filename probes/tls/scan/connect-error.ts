@@ -2,7 +2,7 @@
 // error codes (style P6). 'rejected' means the server answered with a TLS alert or closed the
 // handshake: it speaks TLS but not with what we offered.
 export type ConnectErrorClass =
-  | 'dns_failure' | 'egress_denied' | 'connection_refused' | 'connect_timeout' | 'connection_reset'
+  | 'dns_failure' | 'egress_denied' | 'connection_refused' | 'connect_timeout' | 'handshake_timeout' | 'connection_reset'
   | 'not_tls' | 'rejected' | 'aborted' | 'other';
 export type ConnectError = { class: ConnectErrorClass; code: string };
 
@@ -16,6 +16,7 @@ export function classifyConnectError(err: unknown): ConnectError {
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'ENODATA') return c('dns_failure');
   if (code === 'ECONNREFUSED') return c('connection_refused');
   if (code === 'ETIMEDOUT' || code === 'CONNECT_TIMEOUT') return c('connect_timeout');
+  if (code === 'HANDSHAKE_TIMEOUT') return c('handshake_timeout');
   if (code === 'AbortError' || code === 'ABORT_ERR') return c('aborted');
   if (notTlsCodes.has(code)) return c('not_tls');
   if (code === 'ECONNRESET' || code === 'EPIPE') return c('connection_reset');

@@ -45,7 +45,7 @@ function tlsOver(socket: Socket, ep: Endpoint, spec: HandshakeSpec): Promise<Han
       ...(spec.nodeDefaults ? {} : { ciphers: `${spec.ciphers ?? 'ALL:COMPLEMENTOFALL'}:@SECLEVEL=0` }),
       ...(spec.ca ? { ca: [...spec.ca] } : {}),
     });
-    const timer = setTimeout(() => t.destroy(Object.assign(new Error('handshake timeout'), { code: 'ETIMEDOUT' })), ep.timeoutMs);
+    const timer = setTimeout(() => t.destroy(Object.assign(new Error('handshake timeout'), { code: 'HANDSHAKE_TIMEOUT' })), ep.timeoutMs);
     t.once('error', (e) => { clearTimeout(timer); t.destroy(); reject(e); });
     t.once('secureConnect', () => {
       clearTimeout(timer);
