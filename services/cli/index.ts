@@ -4,6 +4,7 @@ import { startCommand } from './commands/start.ts';
 import { apiCommand, schedulerCommand, workerCommand } from './commands/processes.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { agenciesImportCommand } from './commands/agencies-import.ts';
+import { probeTlsCommand } from './commands/probe-tls.ts';
 
 export const commands: readonly CliCommand[] = [
   startCommand,
@@ -12,4 +13,5 @@ export const commands: readonly CliCommand[] = [
   workerCommand,
   migrateCommand,
   agenciesImportCommand,
+  probeTlsCommand,
 ];
