@@ -7,7 +7,8 @@ import { mintSelfSigned } from '../../fixtures/tls-raw/certs.ts';
 import { startSsl3Acceptor } from '../../fixtures/tls-raw/ssl3-acceptor.ts';
 import { startHeartbleedResponder } from '../../fixtures/tls-raw/heartbleed-responder.ts';
 import { startSsl2Responder } from '../../fixtures/tls-raw/ssl2-responder.ts';
-import { startRawServer, type RunningFixture } from '../../fixtures/tls-raw/raw-server.ts';
+import type { RunningFixture } from '../../fixtures/tls-raw/raw-server.ts';
+import { startEndlessHandshake, startHttpResponder, startSilentServer } from '../../fixtures/tls-raw/hostile.ts';
 
 const all = [...cipherSuites.keys()];
 const target = (port: number, timeoutMs = 5000) => ({ host: '127.0.0.1', port, allowPrivate: true, timeoutMs });
@@ -66,7 +67,7 @@ describe('Heartbleed responder', () => {
 
 describe('servers that do not speak TLS', () => {
   it('answers unknown/false to a server that closes at once', async () => {
-    const server = await startRawServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    const server = await startHttpResponder();
     try {
       expect(await probeVersion(target(server.port), 'TLSv1.2')).toBe(false);
       expect(await probeHeartbleed(target(server.port))).toBe('unknown');
@@ -113,7 +114,7 @@ describe('compression', () => {
 
 describe('bounds', () => {
   it('ends a hello to a server that never answers at the deadline', async () => {
-    const server = await startRawServer(() => {}); // reads the hello, says nothing
+    const server = await startSilentServer();
     try {
       const started = performance.now();
       expect(await probeVersion(target(server.port, 300), 'TLSv1.2')).toBe(false);
@@ -123,10 +124,19 @@ describe('bounds', () => {
     }
   });
 
+  it('stops reading at the byte cap when a server streams an endless handshake message', async () => {
+    const server = await startEndlessHandshake();
+    try {
+      expect(await probeVersion(target(server.port, 30_000), 'TLSv1.2')).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('rejects with the abort reason when the signal fires', async () => {
     const controller = new AbortController();
     // The server cancels the scan once it holds the hello: the probe is mid-read when the signal fires.
-    const server = await startRawServer(() => controller.abort(new Error('scan cancelled')));
+    const server = await startSilentServer(() => controller.abort(new Error('scan cancelled')));
     try {
       await expect(probeVersion(target(server.port, 30_000), 'TLSv1.2', controller.signal)).rejects.toThrow('scan cancelled');
     } finally {

@@ -84,6 +84,9 @@ describe('raw probes against a node:tls server', () => {
 
   it('refuses a loopback target when private targets are not allowed', async () => {
     await expect(probeVersion({ ...target(modern.port), allowPrivate: false }, 'TLSv1.2')).rejects.toBeInstanceOf(EgressDeniedError);
+    // By name too: the guarded lookup refuses what 'localhost' resolves to.
+    await expect(probeHeartbleed({ ...target(modern.port), host: 'localhost', allowPrivate: false })).rejects.toBeInstanceOf(EgressDeniedError);
+    await expect(simulateClients({ ...target(modern.port), allowPrivate: false }, clientProfiles)).rejects.toBeInstanceOf(EgressDeniedError);
   });
 
   it('answers false for a closed port', async () => {
