@@ -4,7 +4,9 @@ import { startCommand } from './commands/start.ts';
 import { apiCommand, schedulerCommand, workerCommand } from './commands/processes.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { agenciesImportCommand } from './commands/agencies-import.ts';
+import { probeUptimeCommand } from './commands/probe-uptime.ts';
 import { probeTlsCommand } from './commands/probe-tls.ts';
+import { probeSpeedCommand } from './commands/probe-speed.ts';
 
 export const commands: readonly CliCommand[] = [
   startCommand,
@@ -13,5 +15,7 @@ export const commands: readonly CliCommand[] = [
   workerCommand,
   migrateCommand,
   agenciesImportCommand,
+  probeUptimeCommand,
   probeTlsCommand,
+  probeSpeedCommand,
 ];
