@@ -25,7 +25,13 @@ function scoreAdvice(s: TlsScores): Text[] {
 
 const capRank = (f: Finding) => (f.cap ? -letters.indexOf(f.cap) : 1);
 
+/** Several rules can share one piece of advice (RC4 caps at B and C): say it once. */
 export function nextGradeAdvice(a: AdviceInput): Text[] {
+  const seen = new Set<string>();
+  return adviceList(a).filter((t) => !seen.has(t.en) && seen.add(t.en));
+}
+
+function adviceList(a: AdviceInput): Text[] {
   const byKind = (k: Finding['kind']) => a.findings.filter((f) => f.kind === k).map((f) => f.advice);
   if (a.grade === 'M' || a.grade === 'T') return [...byKind('mismatch'), ...byKind('trust')];
   if (a.gradeIgnoringTrust === 'A+') return [];

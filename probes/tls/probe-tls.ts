@@ -35,7 +35,8 @@ function buildFacts(node: NodeScan, raw: RawScan | null, rawClients: TlsFacts['c
   const base = {
     protocols,
     protocolsTested: ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3', ...(raw?.tested ?? [])] as ProtocolName[],
-    suites: [...node.suites, ...(raw?.suites ?? [])],
+    // Per version: node:tls suites in server order, then those only the raw layer could offer.
+    suites: [...node.suites, ...(raw?.suites ?? [])].sort((a, b) => protocolOrder.indexOf(a.protocol) - protocolOrder.indexOf(b.protocol)),
     legacySuitesTested: raw !== null,
     serverPreference: node.serverPreference,
     cert: node.cert, ephemeral: node.ephemeral, hsts: node.hsts,
