@@ -24,16 +24,34 @@ async function preference(t: RawTarget, version: RecordVersion, accepted: readon
   return 'unknown';
 }
 
-/** Which of `suites` the server accepts at `version`, one connection at a time. */
-export async function enumerateSuites(t: RawTarget, version: RecordVersion, suites: readonly number[], signal?: AbortSignal): Promise<Enumeration> {
-  // TLS 1.3 suites cannot be negotiated by a pre-1.3 hello; leave them out of the offer.
-  let remaining = suites.filter((c) => !cipherSuites.get(c)?.tls13);
+async function acceptedIn(t: RawTarget, version: RecordVersion, suites: readonly number[], signal?: AbortSignal): Promise<number[]> {
+  let remaining = [...suites];
   const accepted: number[] = [];
   for (;;) {
     const chosen = await pick(t, version, remaining, signal);
-    if (chosen === null) break;
+    if (chosen === null) return accepted;
     accepted.push(chosen);
     remaining = remaining.filter((c) => c !== chosen);
   }
+}
+
+// Servers intolerant of long suite lists refuse the full offer; then the candidates go in chunks
+// and the suites found are offered once more together to recover the server's order of choice.
+const chunkSize = 64;
+
+async function acceptedInChunks(t: RawTarget, version: RecordVersion, suites: readonly number[], signal?: AbortSignal): Promise<number[]> {
+  const found: number[] = [];
+  for (let i = 0; i < suites.length; i += chunkSize) found.push(...await acceptedIn(t, version, suites.slice(i, i + chunkSize), signal));
+  if (found.length < 2) return found;
+  const ordered = await acceptedIn(t, version, found, signal);
+  return ordered.length === found.length ? ordered : found;
+}
+
+/** Which of `suites` the server accepts at `version`, one connection at a time. */
+export async function enumerateSuites(t: RawTarget, version: RecordVersion, suites: readonly number[], signal?: AbortSignal): Promise<Enumeration> {
+  // TLS 1.3 suites cannot be negotiated by a pre-1.3 hello; leave them out of the offer.
+  const candidates = suites.filter((c) => !cipherSuites.get(c)?.tls13);
+  let accepted = await acceptedIn(t, version, candidates, signal);
+  if (accepted.length === 0 && candidates.length > chunkSize) accepted = await acceptedInChunks(t, version, candidates, signal);
   return { accepted, serverOrder: await preference(t, version, accepted, signal) };
 }

@@ -8,6 +8,7 @@ import { startSsl3Acceptor } from '../../fixtures/tls-raw/ssl3-acceptor.ts';
 import { startHeartbleedResponder } from '../../fixtures/tls-raw/heartbleed-responder.ts';
 import { startSsl2Responder } from '../../fixtures/tls-raw/ssl2-responder.ts';
 import type { RunningFixture } from '../../fixtures/tls-raw/raw-server.ts';
+import { startPickyServer } from '../../fixtures/tls-raw/picky-server.ts';
 import { startEndlessHandshake, startHttpResponder, startSilentServer } from '../../fixtures/tls-raw/hostile.ts';
 
 const all = [...cipherSuites.keys()];
@@ -73,6 +74,18 @@ describe('servers that do not speak TLS', () => {
       expect(await probeHeartbleed(target(server.port))).toBe('unknown');
       expect(await probeSecureRenegotiation(target(server.port))).toBe('unknown');
       expect(await probeSsl2(target(server.port))).toEqual({ supported: false, ciphers: [] });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('a server intolerant of long suite lists', () => {
+  it('still has its version and suite found, through shorter offers', async () => {
+    const server = await startPickyServer(100);
+    try {
+      expect(await probeVersion(target(server.port), 'TLSv1.2')).toBe(true);
+      expect((await enumerateSuites(target(server.port), 'TLSv1.2', all)).accepted).toEqual([0xc02f]);
     } finally {
       await server.close();
     }
