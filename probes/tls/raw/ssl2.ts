@@ -31,6 +31,8 @@ export type Ssl2Parse = { kind: 'need_more' } | { kind: 'not_ssl2' } | { kind: '
 /** Parses the start of the server's answer. */
 export function parseSsl2ServerHello(data: Buffer): Ssl2Parse {
   if (data.length < 2) return { kind: 'need_more' };
+  // A TLS record (e.g. a protocol_version alert) from a server that does not speak SSLv2.
+  if (data[0]! >= 20 && data[0]! <= 24 && data[1] === 3) return { kind: 'not_ssl2' };
   const twoByte = (data[0]! & 0x80) !== 0;
   const headerLength = twoByte ? 2 : 3;
   const length = twoByte ? data.readUInt16BE(0) & 0x7fff : data.readUInt16BE(0) & 0x3fff;
