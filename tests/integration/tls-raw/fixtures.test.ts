@@ -9,7 +9,7 @@ import { startHeartbleedResponder } from '../../fixtures/tls-raw/heartbleed-resp
 import { startSsl2Responder } from '../../fixtures/tls-raw/ssl2-responder.ts';
 import type { RunningFixture } from '../../fixtures/tls-raw/raw-server.ts';
 import { startPickyServer } from '../../fixtures/tls-raw/picky-server.ts';
-import { startEndlessHandshake, startHttpResponder, startSilentServer } from '../../fixtures/tls-raw/hostile.ts';
+import { startAlertAndHold, startEndlessHandshake, startHttpResponder, startSilentServer } from '../../fixtures/tls-raw/hostile.ts';
 
 const all = [...cipherSuites.keys()];
 const target = (port: number, timeoutMs = 5000) => ({ host: '127.0.0.1', port, allowPrivate: true, timeoutMs });
@@ -112,6 +112,15 @@ describe('SSLv2 responder', () => {
       await server.close();
     }
   });
+
+  it('does not wait for the deadline when a TLS-only server alerts and holds the connection', async () => {
+    const server = await startAlertAndHold();
+    try {
+      expect(await probeSsl2(target(server.port, 30_000))).toEqual({ supported: false, ciphers: [] });
+    } finally {
+      await server.close();
+    }
+  }, 10_000);
 });
 
 describe('compression', () => {
