@@ -67,9 +67,12 @@ export async function probeTls(target: TlsTarget, options: TlsProbeOptions, sign
   const node = await scanNode(ep, settings, signal);
   const useRaw = (options.raw ?? true) && (node.protocols.length > 0 || node.errors.some((e) => worthRawRetry.has(e.class)));
   const rawTarget = { host: ep.ip, port: ep.port, ...(ep.servername ? { servername: ep.servername } : {}), allowPrivate: ep.allowPrivate, timeoutMs: ep.timeoutMs };
-  const [raw, rawClients] = useRaw
-    ? await Promise.all([scanRaw(rawTarget, node.protocols, signal), simulateRawClients(rawTarget, signal)])
-    : [null, null];
+  const raw = useRaw ? await scanRaw(rawTarget, node.protocols, signal) : null;
+  // Client simulation only against a server that speaks some version: a stalled one would cost
+  // one timeout per profile.
+  const speaks = node.protocols.length > 0 || (raw?.protocols.length ?? 0) > 0;
+  const rawClients = raw && speaks ? await simulateRawClients(rawTarget, signal) : null;
+  if (signal?.aborted) return { outcome: 'error', error: { class: 'aborted', detail: String(signal.reason) }, durationMs: ms() };
   const facts = buildFacts(node, raw, rawClients);
   if (facts.protocols.length === 0) return { ...info, ...failure(node.errors), durationMs: ms() };
   const rating = rateTls(facts);

@@ -17,7 +17,8 @@ export function httpGet(spec: GetSpec, signal?: AbortSignal): Promise<GetResult>
     const req = request({
       host: spec.ip, port: spec.port, path: spec.path, method: 'GET', agent: false, signal,
       headers: { host: spec.hostHeader, 'user-agent': 'Sanjeh TLS probe', accept: '*/*' },
-      ...(spec.tls ? { servername: spec.servername, rejectUnauthorized: false } : {}),
+      // Any version and suite the scan may have found: HSTS is read whatever the TLS quality.
+      ...(spec.tls ? { servername: spec.servername, rejectUnauthorized: false, minVersion: 'TLSv1' as const, ciphers: 'ALL:@SECLEVEL=0' } : {}),
     });
     const timer = setTimeout(() => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), spec.timeoutMs);
     const done = (r: GetResult) => { clearTimeout(timer); req.destroy(); resolve(r); };

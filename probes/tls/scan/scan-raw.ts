@@ -56,6 +56,10 @@ const heart = { vulnerable: 'yes', not_vulnerable: 'no', unknown: 'unknown' } as
 export async function scanRaw(t: RawTarget, nodeAccepted: readonly ProtocolName[], signal?: AbortSignal): Promise<RawScan> {
   const versions = await rawVersions(t, nodeAccepted, signal);
   const all = [...versions.protocols, ...nodeAccepted];
+  if (all.length === 0) {
+    // Nothing speaks TLS here: the feature probes would only wait for more timeouts.
+    return { ...versions, suites: [], secureRenegotiation: 'unknown', compression: 'unknown', heartbleed: 'unknown' };
+  }
   const enumerable = (['SSLv3', 'TLSv1', 'TLSv1.1', 'TLSv1.2'] as const).filter((v) => all.includes(v));
   const [suites, compression, secureRenegotiation, heartbleed] = await Promise.all([
     rawSuites(t, enumerable, signal),

@@ -6,6 +6,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { X509Certificate } from 'node:crypto';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
+import { once } from 'node:events';
 import { probeTls } from '../../../probes/tls/probe-tls.ts';
 import type { TlsResult } from '../../../probes/tls/result.ts';
 import { issue, type Issued } from '../../fixtures/tls/pki.ts';
@@ -84,6 +86,22 @@ describe('probeTls outcomes that are not grades', () => {
     closers.push(srv.close);
     const r = await probe(`https://127.0.0.1:${srv.port}/`);
     expect(r).toMatchObject({ outcome: 'no_https', error: { class: 'not_tls' } });
+  });
+
+  it('a listener that accepts and never answers → no_https (handshake timeout)', async () => {
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => { sockets.push(s); });
+    silent.listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    closers.push(async () => { sockets.forEach((s) => s.destroy()); silent.close(); });
+    const { port } = silent.address() as AddressInfo;
+    const r = await probeTls({ url: `https://127.0.0.1:${port}/` }, { allowPrivate: true, timeoutMs: 300 });
+    expect(r).toMatchObject({ outcome: 'no_https', error: { class: 'handshake_timeout' } });
+  });
+
+  it('an aborted probe ends with the aborted class', async () => {
+    const r = await probeTls({ url: 'https://127.0.0.1:9/' }, { allowPrivate: true }, AbortSignal.abort());
+    expect(r).toMatchObject({ outcome: 'error', error: { class: 'aborted' } });
   });
 
   it('refuses a loopback target when private targets are not allowed', async () => {

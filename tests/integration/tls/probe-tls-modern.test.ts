@@ -78,6 +78,7 @@ describe('probeTls on modern node:tls servers', () => {
   it('only TLS 1.0 and 1.1 (no TLS 1.2) → C', async () => {
     const g = graded(await probe((await serve({ ...chain(), minVersion: 'TLSv1', maxVersion: 'TLSv1.1', ciphers: 'DEFAULT:@SECLEVEL=0' }, year)).url));
     expect(g.grade).toBe('C');
+    expect(g.r.facts.hsts).toMatchObject({ status: 'present', maxAgeS: 31536000 });
     // The built-in Node client needs TLS 1.2, so no client simulation reaches this server.
     expect(g.rules).toEqual(['cap-b-legacy-protocols', 'cap-c-no-tls12', 'warn-no-tls13']);
   });
