@@ -16,3 +16,20 @@ export function documentAddresses(log: readonly DevtoolsEvent[]): string[] {
   return [...found];
 }
 
+
+/**
+ * The first net::ERR_* of a failed document request. Lighthouse reports some failures (a
+ * refused connection shows Chromium's error page) only as CHROME_INTERSTITIAL_ERROR; this
+ * keeps the real reason for classify.ts.
+ */
+export function documentNetError(log: readonly DevtoolsEvent[]): string | null {
+  const documents = new Set<unknown>();
+  for (const { method, params } of log) {
+    if (method === 'Network.requestWillBeSent' && params?.type === 'Document') documents.add(params.requestId);
+    if (method === 'Network.loadingFailed' && documents.has(params?.requestId)) {
+      const text = params?.errorText;
+      if (typeof text === 'string' && text !== 'net::ERR_ABORTED') return text;
+    }
+  }
+  return null;
+}

@@ -5,7 +5,7 @@
 import lighthouse from 'lighthouse';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import type { ChildMessage, RunRequest } from './run-protocol.ts';
-import { documentAddresses, type DevtoolsEvent } from './document-addresses.ts';
+import { documentAddresses, documentNetError, type DevtoolsEvent } from './document-addresses.ts';
 
 function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve) => process.send?.(message, () => resolve()) ?? resolve());
@@ -27,9 +27,12 @@ async function measure(req: RunRequest, chrome: LaunchedChrome): Promise<ChildMe
   const result = await lighthouse(req.url, { port: chrome.port, output: 'json', logLevel: 'silent' },
     req.config as never);
   if (!result) return { type: 'failed', error: { class: 'lighthouse_error', reason: 'no result' } };
-  const log = (result.artifacts as { DevtoolsLog?: DevtoolsEvent[] }).DevtoolsLog ?? [];
+  // A failed page load leaves its log under DevtoolsLogError instead.
+  const artifacts = result.artifacts as { DevtoolsLog?: DevtoolsEvent[]; DevtoolsLogError?: DevtoolsEvent[] };
+  const log = artifacts.DevtoolsLog ?? artifacts.DevtoolsLogError ?? [];
   return {
     type: 'done', lhrJson: JSON.stringify(result.lhr), documentAddresses: documentAddresses(log),
+    documentNetError: documentNetError(log),
     chromiumVersion: await browserVersion(chrome.port),
   };
 }

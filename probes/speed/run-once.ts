@@ -12,9 +12,11 @@ import { killRunProcesses } from './process-tree.ts';
 
 const childPath = new URL('./run-child.ts', import.meta.url);
 
-export type RunOnceInput = Omit<RunRequest, 'userDataDir'> & { timeoutMs: number };
+/** `workDir` holds each run's fresh Chromium profile directory (default: the OS temp dir). */
+export type RunOnceInput = Omit<RunRequest, 'userDataDir'> & { timeoutMs: number; workDir?: string };
 export type RawRun =
-  | { ok: true; lhrJson: string; documentAddresses: string[]; chromiumVersion: string | null }
+  | { ok: true; lhrJson: string; documentAddresses: string[]; documentNetError: string | null;
+      chromiumVersion: string | null }
   | { ok: false; error: SpeedError };
 
 type Settle = (outcome: RawRun) => void;
@@ -54,14 +56,14 @@ function awaitRun(child: ChildProcess, pgids: number[], timeoutMs: number, signa
 
 /** Runs Lighthouse once; never throws for what the page or Chromium did. */
 export async function runOnce(input: RunOnceInput, signal: AbortSignal): Promise<RawRun> {
-  const userDataDir = await mkdtemp(join(tmpdir(), 'sanjeh-speed-'));
+  const userDataDir = await mkdtemp(join(input.workDir ?? tmpdir(), 'sanjeh-speed-'));
   const pgids: number[] = [];
   const child = fork(childPath, [], {
     execPath: process.execPath, execArgv: [], stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced',
   });
   child.stderr?.resume(); // drain: a full pipe would stall the child
   try {
-    const { timeoutMs, ...request } = input;
+    const { timeoutMs, workDir: _workDir, ...request } = input;
     child.send({ ...request, userDataDir } satisfies RunRequest);
     return await awaitRun(child, pgids, timeoutMs, signal);
   } finally {

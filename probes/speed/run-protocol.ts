@@ -14,5 +14,6 @@ export type RunRequest = {
 
 export type ChildMessage =
   | { type: 'chrome'; pid: number }
-  | { type: 'done'; lhrJson: string; documentAddresses: string[]; chromiumVersion: string | null }
+  | { type: 'done'; lhrJson: string; documentAddresses: string[];
+      documentNetError: string | null; chromiumVersion: string | null }
   | { type: 'failed'; error: SpeedError };
