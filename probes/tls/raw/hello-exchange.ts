@@ -31,6 +31,9 @@ export async function readServerHello(c: Conversation, stopAt: StopAt): Promise<
   let hello: ServerHello | null = null;
   for (;;) {
     const ev = await nextEvent(c);
+    // Warning alerts (e.g. unrecognized_name, sent by some servers before ServerHello) are not
+    // the end of the handshake; close_notify and fatal alerts are.
+    if (ev.kind === 'alert' && ev.level === 1 && ev.description !== 0) continue;
     if (ev.kind === 'alert' || ev.kind === 'invalid') return ev;
     if (ev.kind === 'ended') return hello ? { kind: 'server_hello', hello, done: false } : ev;
     if (ev.kind !== 'handshake') {

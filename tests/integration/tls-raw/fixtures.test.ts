@@ -92,6 +92,17 @@ describe('a server intolerant of long suite lists', () => {
   });
 });
 
+describe('a server that warns before its ServerHello', () => {
+  it('is still seen to accept TLS 1.2', async () => {
+    const server = await startPickyServer(1000, 0xc02f, true);
+    try {
+      expect(await probeVersion(target(server.port), 'TLSv1.2')).toBe(true);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('SSLv2 responder', () => {
   it('is seen as SSLv2 with its cipher kinds', async () => {
     const server = await startSsl2Responder({ certDer: cert.certDer, cipherKinds: [0x010080, 0x0700c0, 0x123456] });
