@@ -11,7 +11,7 @@ export type TlsProbeOptions = {
   servername?: string;                 // SNI and the name the certificate must match (default: URL host)
   extraCa?: readonly string[];         // PEM roots trusted beside Node's Mozilla store (CLI --ca)
   timeoutMs?: number;                  // per connection; default 5000
-  maxConnectionsPerHost?: number;      // default 8
+  maxConnectionsPerHost?: number;      // suite enumeration pool, default 8 (trust, HSTS and the Node client add 3 beside it)
   raw?: boolean;                       // run the raw ClientHello checks; default true
   now?: () => number;
 };
