@@ -1,5 +1,5 @@
 // The raw ClientHello layer: the registry of what TLS-scan imports. Every function opens a bounded
-// number of connections (one at a time unless noted), destroys each socket, and answers what the
+// number of connections (one at a time; simulateClients up to 4 at once), destroys each socket, and answers what the
 // server did as a value; it throws only EgressDeniedError (the policy refused the address) or the
 // abort reason when `signal` fires.
 export type { RawTarget, RawVersion } from './types.ts';
