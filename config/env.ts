@@ -15,6 +15,15 @@ const bool = () =>
 const urlWith = (schemes: readonly string[]) =>
   z.string().trim().refine((v) => { try { return schemes.includes(new URL(v).protocol); } catch { return false; } },
     { error: `a URL starting with ${schemes.map((s) => `${s}//`).join(' or ')}` });
+/** A decimal share, e.g. 0.5. */
+const share = (min: number, max: number) =>
+  z.string().trim().regex(/^\d+(\.\d+)?$/, { error: `a number from ${min} to ${max}` }).transform(Number)
+    .pipe(z.number().min(min, { error: `a number from ${min} to ${max}` }).max(max, { error: `a number from ${min} to ${max}` }));
+/** Comma-separated http(s) URLs; empty = none. */
+const urlList = () =>
+  z.string().trim().transform((v) => v.split(',').map((u) => u.trim()).filter((u) => u !== ''))
+    .refine((list) => list.every((v) => { try { return ['http:', 'https:'].includes(new URL(v).protocol); } catch { return false; } }),
+      { error: 'comma-separated URLs starting with http:// or https://' });
 
 // Keep in step with README.md ("Configuration") and .env.example.
 const schema = z.object({
@@ -26,6 +35,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
     { error: 'one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
   REGION: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, { error: 'a region name of lower-case letters, digits and "-" (1-32)' }).default('local'),
+  REGIONS: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,31}(,[a-z0-9][a-z0-9-]{0,31})*$/, { error: 'a comma-separated list of region names (lower-case letters, digits, "-")' }).optional(),
+  MAX_LATENESS_S: int(1, 30 * 86_400).optional(),
   ALLOW_PRIVATE_TARGETS: bool().default(false),
   SEED_AGENCIES_FILE: text('a CSV file path').default('config/agencies.csv'),
   CHROME_PATH: text('the path of a Chromium binary').default('/usr/bin/chromium'),
@@ -35,6 +46,13 @@ const schema = z.object({
   UPTIME_CONCURRENCY: int(1, 5_000).default(100),
   TLS_CONCURRENCY: int(1, 64).default(2),
   SPEED_CONCURRENCY: int(1, 8).default(1),
+  SPEED_RUNS: int(1, 9).default(3),
+  CONTROL_TARGETS: urlList().default([]),
+  UPTIME_RETRIES: int(0, 10).default(2),
+  UPTIME_RETRY_DELAY_S: int(0, 300).default(10),
+  QUORUM_SHARE: share(0, 0.99).default(0.5),
+  MASS_OUTAGE_SHARE: share(0.01, 1).default(0.3),
+  RAW_RETENTION_DAYS: int(1, 3650).default(90),
 });
 
 type Raw = z.output<typeof schema>;
@@ -47,11 +65,25 @@ export type Config = Readonly<{
   port: number;
   logLevel: Raw['LOG_LEVEL'];
   region: string;
+  /** Regions the scheduler enqueues for (REGIONS, default [REGION]). */
+  regions: readonly string[];
+  /** A job started later than this after its slot is skipped (a gap); unset = one interval of its kind. */
+  maxLatenessS: number | undefined;
   allowPrivateTargets: boolean;
   seedAgenciesFile: string;
   chromePath: string;
   intervalsS: Readonly<{ uptime: number; tls: number; speed: number }>;
   concurrency: Readonly<{ uptime: number; tls: number; speed: number }>;
+  speedRuns: number;
+  /** Availability evaluation (issue 3); controlTargets empty = control checks disabled. */
+  availability: Readonly<{
+    controlTargets: readonly string[];
+    retries: number;
+    retryDelayS: number;
+    quorumShare: number;
+    massOutageShare: number;
+    rawRetentionDays: number;
+  }>;
 }>;
 
 /** Empty strings count as unset, as in most .env tooling. */
@@ -78,10 +110,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: v.PORT,
     logLevel: v.LOG_LEVEL,
     region: v.REGION,
+    regions: Object.freeze([...new Set((v.REGIONS ?? v.REGION).split(','))]),
+    maxLatenessS: v.MAX_LATENESS_S,
     allowPrivateTargets: v.ALLOW_PRIVATE_TARGETS,
     seedAgenciesFile: resolve(v.SEED_AGENCIES_FILE),
     chromePath: v.CHROME_PATH,
     intervalsS: Object.freeze({ uptime: v.UPTIME_INTERVAL_S, tls: v.TLS_INTERVAL_S, speed: v.SPEED_INTERVAL_S }),
     concurrency: Object.freeze({ uptime: v.UPTIME_CONCURRENCY, tls: v.TLS_CONCURRENCY, speed: v.SPEED_CONCURRENCY }),
+    availability: Object.freeze({
+      controlTargets: Object.freeze(v.CONTROL_TARGETS), retries: v.UPTIME_RETRIES, retryDelayS: v.UPTIME_RETRY_DELAY_S,
+      quorumShare: v.QUORUM_SHARE, massOutageShare: v.MASS_OUTAGE_SHARE, rawRetentionDays: v.RAW_RETENTION_DAYS,
+    }),
+    speedRuns: v.SPEED_RUNS,
   });
 }

@@ -5,9 +5,14 @@ import type { Logger } from 'pino';
 import type { Config } from '../../config/env.ts';
 import type { Processor } from '../run-worker.ts';
 import type { ProbeKind } from '../job.ts';
+import { tlsProcessor } from './tls.ts';
+import { speedProcessor } from './speed.ts';
 
 export type ProcessorDeps = { db: Db; config: Config; logger: Logger; now: () => number };
 
-export function buildProcessors(_deps: ProcessorDeps): Partial<Record<ProbeKind, Processor>> {
-  return {};
+export function buildProcessors(deps: ProcessorDeps): Partial<Record<ProbeKind, Processor>> {
+  return {
+    tls: tlsProcessor(deps),
+    speed: speedProcessor(deps),
+  };
 }
