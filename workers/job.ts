@@ -16,3 +16,8 @@ export type ProbeJob = {
 export function jobId(job: Pick<ProbeJob, 'kind' | 'targetId' | 'region' | 'slotMs'>): string {
   return `${job.kind}-${job.targetId}-${job.region}-${job.slotMs}`;
 }
+
+/** The queue of one probe kind in one region. */
+export function queueName(kind: ProbeKind, region: string): string {
+  return `probe-${kind}-${region}`;
+}

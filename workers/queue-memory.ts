@@ -4,6 +4,7 @@ import fastq from 'fastq';
 import type { JobQueue } from './queue.ts';
 
 export type MemoryQueueOptions = {
+  name?: string;
   retries: number;
   retryDelayMs: number;
   /** How long close() lets running jobs finish before aborting their signal. */
@@ -16,7 +17,7 @@ export function memoryQueue<T>(opts: MemoryQueueOptions = { retries: 3, retryDel
   const running = new Set<Promise<void>>();
   const stopping = new AbortController(); // stops retries and intake
   const aborting = new AbortController(); // the signal running jobs see, after the grace period
-  let run: ((data: T, signal: AbortSignal) => Promise<void>) | undefined;
+  let run: Parameters<JobQueue<T>['process']>[0] | undefined;
   let queue: fastq.queueAsPromised<{ id: string; data: T }> | undefined;
   const pending: Array<{ id: string; data: T }> = [];
 
@@ -24,7 +25,7 @@ export function memoryQueue<T>(opts: MemoryQueueOptions = { retries: 3, retryDel
     for (let i = 0; ; i++) {
       if (stopping.signal.aborted) return;
       try {
-        await run!(task.data, aborting.signal);
+        await run!(task.data, aborting.signal, { attempt: i + 1 });
         return;
       } catch (err) {
         opts.onError?.(err, task.id);
@@ -44,6 +45,7 @@ export function memoryQueue<T>(opts: MemoryQueueOptions = { retries: 3, retryDel
   }
 
   return {
+    name: opts.name ?? 'memory',
     async add(id, data) {
       if (stopping.signal.aborted || known.has(id)) return;
       known.add(id);
@@ -63,6 +65,9 @@ export function memoryQueue<T>(opts: MemoryQueueOptions = { retries: 3, retryDel
       const grace = setTimeout(() => aborting.abort(), opts.closeGraceMs ?? 30_000);
       await Promise.allSettled([...running]);
       clearTimeout(grace);
+    },
+    async depth() {
+      return { waiting: (queue?.length() ?? 0) + pending.length, active: running.size, delayed: 0 };
     },
   };
 }
