@@ -70,13 +70,13 @@ export const probeSpeedCommand: CliCommand = {
     const profile = v.profile ?? defaultSpeedProfile;
     if (!isSpeedProfileName(profile)) throw new UsageError(`--profile must be one of ${Object.keys(speedProfiles).join(', ')}`);
     const url = targetUrl(parsed.positionals);
+    const runs = int('runs', v.runs, speedDefaults.runs, 1, 15);
+    const timeoutMs = int('timeout-ms', v['timeout-ms'], speedDefaults.timeoutMs, 5_000, 600_000);
     const config = loadConfig();
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort()); // still kill Chromium on Ctrl-C
     const result = await probeSpeed({ url }, {
-      allowPrivate: config.allowPrivateTargets, chromePath: config.chromePath, profile,
-      runs: int('runs', v.runs, speedDefaults.runs, 1, 15),
-      timeoutMs: int('timeout-ms', v['timeout-ms'], speedDefaults.timeoutMs, 5_000, 600_000),
+      allowPrivate: config.allowPrivateTargets, chromePath: config.chromePath, profile, runs, timeoutMs,
     }, controller.signal);
     console.log(v.json ? toJson(result) : describe(result));
     return result.outcome === 'measured' ? 0 : 1;
