@@ -7,6 +7,8 @@ import { agenciesImportCommand } from './commands/agencies-import.ts';
 import { probeUptimeCommand } from './commands/probe-uptime.ts';
 import { probeTlsCommand } from './commands/probe-tls.ts';
 import { probeSpeedCommand } from './commands/probe-speed.ts';
+import { scoreCommand } from './commands/score.ts';
+import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './commands/keys.ts';
 
 export const commands: readonly CliCommand[] = [
   startCommand,
@@ -18,4 +20,8 @@ export const commands: readonly CliCommand[] = [
   probeUptimeCommand,
   probeTlsCommand,
   probeSpeedCommand,
+  scoreCommand,
+  keysCreateCommand,
+  keysListCommand,
+  keysRevokeCommand,
 ];

@@ -22,7 +22,7 @@ const view = (a: Agency) => ({ slug: a.slug, nameFa: a.nameFa, nameEn: a.nameEn,
 
 export const agencyRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { limit: number; after?: string } }>('/agencies',
-    { schema: { querystring: listQuery, response: { 200: listResponse } } },
+    { config: { public: true }, schema: { querystring: listQuery, response: { 200: listResponse } } },
     async (req) => {
       const { limit, after } = req.query;
       const rows = await listAgencies(app.db, { limit: limit + 1, ...(after ? { after } : {}) });
@@ -31,7 +31,7 @@ export const agencyRoutes: FastifyPluginAsync = async (app) => {
     });
 
   app.get<{ Params: { slug: string } }>('/agencies/:slug',
-    { schema: { params: slugParam, response: { 200: { $ref: 'agency#' }, 404: { $ref: 'problem#' } } } },
+    { config: { public: true }, schema: { params: slugParam, response: { 200: { $ref: 'agency#' }, 404: { $ref: 'problem#' } } } },
     async (req, reply) => {
       const agency = await agencyBySlug(app.db, req.params.slug);
       return agency ? view(agency) : sendProblem(reply, problem(404, `unknown agency "${req.params.slug}"`));

@@ -24,9 +24,9 @@ const notReadySchema = {
 } as const;
 
 export const healthRoutes = (checks: readonly ReadinessCheck[]): FastifyPluginAsync => async (app) => {
-  app.get('/healthz', { schema: { response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } },
+  app.get('/healthz', { config: { public: true }, schema: { response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } },
     async () => ({ status: 'ok' }));
-  app.get('/readyz', { schema: { response: { 200: readySchema, 503: notReadySchema } } }, async (_req, reply) => {
+  app.get('/readyz', { config: { public: true }, schema: { response: { 200: readySchema, 503: notReadySchema } } }, async (_req, reply) => {
     const results = Object.fromEntries(await Promise.all(checks.map(runCheck)));
     const failing = Object.entries(results).filter(([, v]) => v !== 'ok').map(([k]) => k);
     if (failing.length === 0) return { status: 'ready', checks: results };
