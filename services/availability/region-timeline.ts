@@ -1,0 +1,87 @@
+// One region's view of one target as segments up | down | unobserved (pure, exact to the ms).
+// A slot's observation starts at its first attempt and lasts one interval; a next check arriving
+// within interval + grace continues it seamlessly, a later one leaves the time between
+// (observation end → next check) unobserved. A check in a bucket where the region's controls
+// failed (or have not reported yet) is ignored: its interval is unobserved, not down.
+import { slotVerdict, type RegionState } from './slot-verdict.ts';
+import type { CheckPoint, ControlVerdict, Segment, TimelineSettings, UnobservedCause } from './types.ts';
+
+type Slot = { slotMs: number; atMs: number; outcomes: CheckPoint['outcome'][]; cause: string };
+
+export function groupSlots(checks: readonly CheckPoint[]): Slot[] {
+  const bySlot = new Map<number, CheckPoint[]>();
+  for (const c of checks) {
+    const list = bySlot.get(c.slotMs);
+    if (list) list.push(c); else bySlot.set(c.slotMs, [c]);
+  }
+  return [...bySlot.values()].map((list) => {
+    list.sort((a, b) => a.attempt - b.attempt);
+    const first = list[0]!;
+    const firstDown = list.find((c) => c.outcome === 'down');
+    return { slotMs: first.slotMs, atMs: first.checkedMs, outcomes: list.map((c) => c.outcome), cause: firstDown?.errorClass ?? 'unknown' };
+  }).sort((a, b) => a.atMs - b.atMs);
+}
+
+/** Looks up the control verdict of a region's bucket: null = controls fine (or not required). */
+export function controlProblem(verdicts: ReadonlyMap<number, boolean>, slotMs: number, s: TimelineSettings): UnobservedCause | null {
+  if (!s.controlsRequired) return null;
+  const failed = verdicts.get(Math.floor(slotMs / s.bucketMs) * s.bucketMs);
+  if (failed === undefined) return 'controls_pending';
+  return failed ? 'controls_failed' : null;
+}
+
+function observation(slot: Slot, prev: RegionState | null, problem: UnobservedCause | null, s: TimelineSettings, region: string):
+  { seg: Segment; state: RegionState | null } {
+  const at = { startMs: slot.atMs, endMs: slot.atMs };
+  if (problem) return { seg: { ...at, state: 'unobserved', cause: problem, regions: [region] }, state: prev };
+  const state = slotVerdict(slot.outcomes, prev, s.retries);
+  if (state === 'up') return { seg: { ...at, state: 'up', regions: [region] }, state };
+  return { seg: { ...at, state: 'down', cause: slot.cause, regions: [region] }, state };
+}
+
+export function regionTimeline(region: string, checks: readonly CheckPoint[], controls: readonly ControlVerdict[], s: TimelineSettings): Segment[] {
+  const verdicts = new Map(controls.filter((c) => c.region === region).map((c) => [c.bucketMs, c.failed]));
+  const slots = groupSlots(checks.filter((c) => c.region === region));
+  const out: Segment[] = [];
+  let prev: RegionState | null = null;
+  slots.forEach((slot, i) => {
+    const { seg, state } = observation(slot, prev, controlProblem(verdicts, slot.slotMs, s), s, region);
+    prev = state;
+    const next = slots[i + 1]?.atMs;
+    const nominalEnd = slot.atMs + s.intervalMs;
+    const endMs = next !== undefined && next <= nominalEnd + s.graceMs ? next : nominalEnd;
+    out.push({ ...seg, endMs });
+    if (next !== undefined && next > endMs) out.push({ startMs: endMs, endMs: next, state: 'unobserved', cause: 'no_checks', regions: [region] });
+  });
+  return mergeSegments(out);
+}
+
+/** Joins touching segments of the same state (and, when unobserved, cause); a down run keeps its
+ *  first cause and the union of regions. */
+export function mergeSegments(segments: readonly Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const seg of segments) {
+    if (seg.endMs <= seg.startMs) continue;
+    const last = out.at(-1);
+    if (last && last.endMs === seg.startMs && sameKind(last, seg)) {
+      last.endMs = seg.endMs;
+      last.regions = [...new Set([...last.regions, ...seg.regions])].sort();
+      continue;
+    }
+    out.push({ ...seg, regions: [...seg.regions] } as Segment);
+  }
+  return out;
+}
+
+function sameKind(a: Segment, b: Segment): boolean {
+  if (a.state !== b.state) return false;
+  return a.state !== 'unobserved' || a.cause === (b as typeof a).cause;
+}
+
+/** A region's confirmed state after these checks (controls not considered): the processor uses it
+ *  to decide whether a success must be confirmed as a recovery. */
+export function lastRegionState(checks: readonly CheckPoint[], retries: number): RegionState | null {
+  let prev: RegionState | null = null;
+  for (const slot of groupSlots(checks)) prev = slotVerdict(slot.outcomes, prev, retries);
+  return prev;
+}
