@@ -22,7 +22,7 @@ async function evaluateLocked(db: Db, targetId: number, s: AvailabilitySettings,
   const loadFrom = wanted - s.contextMs;
   const loadTo = nowMs + 1;
   const checks = await checkPoints(db, targetId, loadFrom, loadTo);
-  const controls = s.controlsRequired ? await controlVerdicts(db, loadFrom - s.bucketMs, loadTo) : [];
+  const controls = await controlVerdicts(db, loadFrom - s.bucketMs, loadTo);
   const timeline = targetTimeline(checks, controls, s);
   const first = timeline[0];
   const last = timeline.at(-1);

@@ -22,11 +22,10 @@ export function groupSlots(checks: readonly CheckPoint[]): Slot[] {
   }).sort((a, b) => a.atMs - b.atMs);
 }
 
-/** Looks up the control verdict of a region's bucket: null = controls fine (or not required). */
+/** The control verdict of a region's bucket: null = controls passed (or none required). */
 export function controlProblem(verdicts: ReadonlyMap<number, boolean>, slotMs: number, s: TimelineSettings): UnobservedCause | null {
-  if (!s.controlsRequired) return null;
   const failed = verdicts.get(Math.floor(slotMs / s.bucketMs) * s.bucketMs);
-  if (failed === undefined) return 'controls_pending';
+  if (failed === undefined) return s.controlsRequired ? 'controls_pending' : null;
   return failed ? 'controls_failed' : null;
 }
 
