@@ -73,7 +73,7 @@ describe('pages', () => {
     expect((await probe(f.url, { acceptStatus: [[200, 299], [500, 500]] })).outcome).toBe('up');
   });
 
-  it('redirects are followed to the final page; timings add up over the hops', async () => {
+  it('redirects are followed over two hops to the final page, query kept', async () => {
     const page = await use(startPageServer({ body: persianPage }));
     const hop2 = await use(startRedirectTo(`${page.url}landing?x=1`, 302));
     const hop1 = await use(startRedirectTo(hop2.url, 301));

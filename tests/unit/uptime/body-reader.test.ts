@@ -50,6 +50,12 @@ describe('readBody', () => {
     await expect(readBody(chunks('not gzip at all'), 'gzip', { maxBodyBytes: 100 }, signal)).rejects.toMatchObject({ code: expect.stringMatching(/^Z_/) });
   });
 
+  it('an empty body with a content coding is empty, not corrupt', async () => {
+    for (const coding of ['gzip', 'br', 'deflate']) {
+      expect(await readBody(chunks(), coding, { maxBodyBytes: 100 }, signal)).toEqual({ bytesRead: 0, decodedBytes: 0, truncated: false });
+    }
+  });
+
   it('picks decoders for an encoding list, and none for an unknown coding', () => {
     expect(decodersFor(undefined)).toEqual([]);
     expect(decodersFor('identity')).toEqual([]);
