@@ -37,13 +37,11 @@ export async function markPeriodClosed(db: Db, id: number): Promise<boolean> {
 }
 
 /**
- * The oldest instant any period's scores rest on (its start, or the start of its uptime window if
- * earlier). Raw-check retention must keep everything after it (pass it to dropExpiredPartitions):
- * a closed period's evidence is kept as long as the period is.
+ * The oldest instant any period's scores rest on: the earliest period start (a period's windows
+ * never reach before its start). Raw-check retention must keep everything after it (pass it to
+ * dropExpiredPartitions): a closed period's evidence is kept as long as the period is.
  */
 export async function oldestEvidenceNeeded(db: Db): Promise<Date | null> {
-  const [row] = await db.query<{ at: Date | null }>(`SELECT min(least(p.starts_at,
-      p.ends_at - make_interval(days => (r.body->'uptime'->>'windowDays')::int))) AS at
-    FROM periods p JOIN rule_sets r ON r.id = p.rule_set_id AND r.version = p.rule_set_version`);
+  const [row] = await db.query<{ at: Date | null }>('SELECT min(starts_at) AS at FROM periods');
   return row?.at ?? null;
 }
