@@ -117,6 +117,13 @@ describe('hostile targets', () => {
     expect(e.class === 'tls_error' && e.reason).toMatch(/^(ERR_SSL_|EPROTO)/);
   });
 
+  it('1 MiB of headers: invalid_response once past the header size limit, at once', async () => {
+    const f = await use(startRawServer('huge-headers'));
+    const { r, ms } = await timed(f.url);
+    expect(errorOf(r)).toEqual({ class: 'invalid_response' });
+    expect(ms).toBeLessThan(1000);
+  });
+
   it('a reset after accept: connection_reset, at once', async () => {
     const f = await use(startRawServer('reset'));
     const { r, ms } = await timed(f.url);

@@ -38,6 +38,13 @@ describe('pages', () => {
     expect(r.timings.totalMs).toBeGreaterThanOrEqual(r.timings.connectMs + r.timings.ttfbMs);
   });
 
+  it('a host name: resolved (through the egress-guarded lookup) and the lookup timed', async () => {
+    const f = await use(startPageServer());
+    const r = await probe(f.url.replace('127.0.0.1', 'localhost'));
+    expect(r).toMatchObject({ outcome: 'up', status: 200 });
+    expect(r.timings.dnsMs).toBeGreaterThan(0);
+  });
+
   it('a gzip page: decoded, and the keyword is found in the decoded text', async () => {
     const f = await use(startPageServer({ body: persianPage, gzip: true }));
     const r = await probe(f.url, { keyword: { text: 'سامانه خدمات', mode: 'present' } });
