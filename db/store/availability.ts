@@ -97,13 +97,13 @@ const toInterval = (r: IntervalRow): StoredInterval => ({
 const msCols = `(extract(epoch FROM started_at) * 1000)::float8 AS s, (extract(epoch FROM ended_at) * 1000)::float8 AS e, cause, regions`;
 
 /** Outages overlapping [fromMs, toMs) (all when no range), oldest first. */
-export async function listOutages(db: Db, targetId: number, fromMs = -8.64e15, toMs = 8.64e15): Promise<StoredInterval[]> {
+export async function listOutages(db: Db, targetId: number, fromMs = 0, toMs = 1e14): Promise<StoredInterval[]> {
   const rows = await db.query<IntervalRow>(`SELECT ${msCols}, mass_outage AS mass FROM outages WHERE target_id = $1
     AND started_at < $3 AND coalesce(ended_at, 'infinity') > $2 ORDER BY started_at`, [targetId, new Date(fromMs), new Date(toMs)]);
   return rows.map(toInterval);
 }
 
-export async function listUnobservedSpans(db: Db, targetId: number, fromMs = -8.64e15, toMs = 8.64e15): Promise<StoredInterval[]> {
+export async function listUnobservedSpans(db: Db, targetId: number, fromMs = 0, toMs = 1e14): Promise<StoredInterval[]> {
   const rows = await db.query<IntervalRow>(`SELECT ${msCols} FROM unobserved_spans WHERE target_id = $1
     AND started_at < $3 AND ended_at > $2 ORDER BY started_at`, [targetId, new Date(fromMs), new Date(toMs)]);
   return rows.map(toInterval);

@@ -1,13 +1,16 @@
 // Mass outage (issue 3): when more than MASS_OUTAGE_SHARE of the active targets fail every attempt
 // of their slot in one region's bucket while that region's controls pass, it stays downtime (it
 // may be a real national outage) and one mass_outage event is recorded for the (region, bucket),
-// for the alerts to name it. When the controls fail, the evaluator makes the bucket unobserved.
+// for the alerts to name it (details: the counts when the share was first exceeded). When the controls fail, the evaluator makes the bucket unobserved.
 import type { Db } from '../../db/client.ts';
 import { failedTargetsInBucket } from '../../db/store/checks.ts';
 import { controlVerdicts } from '../../db/store/controls.ts';
 import { recordMassOutage } from '../../db/store/availability-events.ts';
 import { countActiveTargets } from '../../db/store/availability-targets.ts';
 import { bucketOfSlot } from './control-round.ts';
+
+/** One failing target is that target's outage, never a mass outage, whatever the share. */
+const MIN_FAILED_TARGETS = 2;
 
 export type MassOutageSettings = { readonly bucketMs: number; readonly massOutageShare: number; readonly controlsRequired: boolean };
 
@@ -19,6 +22,6 @@ export async function detectMassOutage(db: Db, region: string, slotMs: number, s
     if (!verdict || verdict.failed) return false;
   }
   const [failed, active] = await Promise.all([failedTargetsInBucket(db, region, bucketMs, bucketMs + s.bucketMs), countActiveTargets(db)]);
-  if (active === 0 || failed / active <= s.massOutageShare) return false;
+  if (failed < MIN_FAILED_TARGETS || failed / active <= s.massOutageShare) return false;
   return recordMassOutage(db, region, bucketMs, s.bucketMs / 1000, { failedTargets: failed, activeTargets: active, share: failed / active });
 }
