@@ -38,6 +38,7 @@ async function requestHop(url: URL, o: UptimeOptions, signal: AbortSignal, st: C
   const clock = startHop(url, mono);
   st.hops.push(clock);
   st.finalUrl = url.href;
+  delete st.status; // a failure on this hop must not carry the previous hop's 3xx
   const policy: EgressPolicy = { allowPrivate: o.allowPrivate };
   const connect = timedConnector(clock, mono, { policy, connectTimeoutMs: o.connectTimeoutMs, ...(o.extraCa ? { extraCa: o.extraCa } : {}) });
   const client = new Client(url.origin, { connect, headersTimeout: o.timeoutMs, bodyTimeout: o.timeoutMs });

@@ -7,6 +7,7 @@ import type { UptimeResult } from '../../../probes/uptime/result.ts';
 import type { Fixture } from '../../fixtures/http/listen.ts';
 import { startPageServer } from '../../fixtures/http/page-server.ts';
 import { startRedirectTo } from '../../fixtures/http/redirect-server.ts';
+import { closedPortUrl } from '../../fixtures/http/raw-tcp.ts';
 import { mintTestPki, type TestPki } from '../../fixtures/http/tls-certs.ts';
 import { startTlsPage } from '../../fixtures/http/tls-server.ts';
 
@@ -94,6 +95,14 @@ describe('pages', () => {
     const hop = await use(startRedirectTo(page.url));
     expect(await probe(hop.url, { maxRedirects: 0 })).toMatchObject({ outcome: 'down', error: { class: 'too_many_redirects' }, status: 301 });
     expect((await probe(hop.url, { maxRedirects: 1 })).outcome).toBe('up');
+  });
+
+  it('a redirect to a dead server: the failure of the last hop, without the 3xx status of the first', async () => {
+    const dead = await closedPortUrl();
+    const hop = await use(startRedirectTo(dead));
+    const r = await probe(hop.url);
+    expect(r).toMatchObject({ outcome: 'down', error: { class: 'connection_refused' }, finalUrl: dead });
+    expect(r.status).toBeUndefined();
   });
 
   it('a redirect to a file: URL is refused', async () => {
