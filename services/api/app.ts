@@ -31,6 +31,7 @@ import { scoreRoutes } from './routes/scores.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { uptimeRoutes } from './routes/uptime.ts';
+import { dashboardRoutes, type DashboardOptions } from '../dashboard/routes/index.ts';
 
 export type ApiDeps = {
   db: Db;
@@ -43,6 +44,8 @@ export type ApiDeps = {
   allowPrivateTargets?: boolean;
   /** Requests per key (or per address without a key) per minute. */
   rateLimitPerMinute?: number;
+  /** Dashboard live-update cadence and clock (tests make it fast). */
+  dashboard?: DashboardOptions;
 };
 
 declare module 'fastify' {
@@ -87,6 +90,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   for (const routes of [keyRoutes, ruleSetRoutes, periodRoutes, scoreRoutes, exportRoutes, targetRoutes, uptimeRoutes]) {
     await app.register(routes, { prefix: '/api/v1' });
   }
+  await app.register(dashboardRoutes(deps.dashboard));
   await app.register(swaggerUi, { routePrefix: '/docs' });
   return app;
 }

@@ -1,0 +1,53 @@
+// Live overview updates: while anyone listens, the hub checks a cheap fingerprint every pollMs and,
+// when it moved, recomputes the overview once (one query for everyone) and sends each listener the
+// rows that changed and that it may see. Listeners never make the database work per connection.
+import type { OverviewDeps, OverviewItem } from './overview.ts';
+import { buildOverview } from './overview.ts';
+import { overviewVersion } from '../../db/store/dashboard-overview.ts';
+
+export type Listener = { agencyId: number | null; send: (changed: OverviewItem[]) => void };
+
+export type LiveHub = {
+  /** Adds a listener once the hub has a baseline, so every change after this resolves reaches it. */
+  subscribe(l: Listener): Promise<() => void>;
+  close(): void;
+  pollOnce(): Promise<void>;
+};
+
+export function startLiveHub(deps: OverviewDeps & { pollMs: number; onError: (err: unknown) => void }): LiveHub {
+  const listeners = new Set<Listener>();
+  let last = new Map<string, string>();
+  let version = '';
+  let timer: NodeJS.Timeout | undefined;
+  let busy: Promise<void> | null = null;
+
+  const poll = async () => {
+    const v = `${await overviewVersion(deps.db)}/${Math.floor(deps.now() / 60_000)}`;
+    if (v === version) return;
+    const { items } = await buildOverview(deps, null);
+    version = v;
+    const next = new Map(items.map((i) => [i.id, JSON.stringify(i)]));
+    const changed = items.filter((i) => last.get(i.id) !== next.get(i.id));
+    last = next;
+    if (changed.length === 0) return;
+    for (const l of listeners) {
+      const mine = l.agencyId === null ? changed : changed.filter((i) => i.agencyId === l.agencyId);
+      if (mine.length) l.send(mine);
+    }
+  };
+  const pollOnce = () => (busy ??= poll().catch(deps.onError).finally(() => { busy = null; }));
+  const loop = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void pollOnce().then(() => { if (listeners.size) loop(); }), deps.pollMs);
+  };
+
+  return {
+    async subscribe(l) {
+      if (listeners.size === 0) { version = ''; await pollOnce(); loop(); }
+      listeners.add(l);
+      return () => { listeners.delete(l); if (listeners.size === 0) clearTimeout(timer); };
+    },
+    close() { listeners.clear(); clearTimeout(timer); },
+    pollOnce,
+  };
+}

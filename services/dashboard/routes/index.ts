@@ -1,0 +1,15 @@
+// The dashboard's route registry: the one plugin app.ts registers.
+import type { FastifyPluginAsync } from 'fastify';
+import { dashboardApi, type DashboardOptions } from './dashboard-api.ts';
+
+export type { DashboardOptions };
+import { publicRoutes } from './public.ts';
+import { staticRoutes } from './static.ts';
+
+export function dashboardRoutes(opts: DashboardOptions = {}): FastifyPluginAsync {
+  return async (app) => {
+    await app.register(dashboardApi(opts), { prefix: '/api/v1' });
+    await app.register(publicRoutes(opts));
+    await app.register(staticRoutes);
+  };
+}

@@ -1,0 +1,108 @@
+// The overview: every target with state, uptime, TLS grade, speed and the three scores; sort,
+// filter by state, search by name in either language; live updates from the server's stream.
+import { api, readEvents } from './api.js';
+import { getLang, num, onLangChange, pct, t } from './i18n.js';
+import { virtualTable } from './virtual-table.js';
+
+const states = ['up', 'down', 'degraded', 'unobserved', 'no_portal'];
+const columns = [
+  ['agency', (i) => (getLang() === 'fa' ? i.nameFa : i.nameEn)], ['url', (i) => i.url ?? ''], ['state', (i) => states.indexOf(i.state)],
+  ['up24', (i) => i.uptime24h], ['up30', (i) => i.uptime30d], ['upPeriod', (i) => i.uptimePeriod], ['tls', (i) => i.tlsGrade ?? '~'],
+  ['speed', (i) => i.speedPct], ['sUptime', (i) => i.scores.uptime], ['sSpeed', (i) => i.scores.speed], ['sTls', (i) => i.scores.tls],
+];
+const normal = (s) => s.toLowerCase().replace(/ي/g, 'ی').replace(/ك/g, 'ک').replace(/\u200c/g, ' ');
+
+function cellTexts(i) {
+  const name = getLang() === 'fa' ? i.nameFa : i.nameEn;
+  return [name, i.url ?? '—', i.paused ? `${t(i.state)} · ${t('paused')}` : t(i.state), pct(i.uptime24h), pct(i.uptime30d), pct(i.uptimePeriod),
+    i.tlsGrade === 'no_https' ? 'no HTTPS' : i.tlsGrade ?? '—', pct(i.speedPct), num(i.scores.uptime), num(i.scores.speed), num(i.scores.tls)];
+}
+
+function renderRow(item, el) {
+  if (!el) {
+    el = document.createElement('a');
+    el.className = 'vt-row';
+    el.setAttribute('role', 'row');
+    for (let c = 0; c < columns.length; c++) el.append(Object.assign(document.createElement('span'), { role: 'cell' }));
+  }
+  el.href = `#/agency/${item.agency}`;
+  el.dataset.id = item.id;
+  el.dataset.state = item.state;
+  cellTexts(item).forEach((s, c) => { if (el.children[c].textContent !== s) el.children[c].textContent = s; });
+  return el;
+}
+
+export function mountOverview(main) {
+  main.replaceChildren();
+  const byId = new Map();
+  const view = { sort: 'agency', dir: 1, state: '', q: '' };
+  const bar = document.createElement('div');
+  bar.className = 'toolbar';
+  const search = Object.assign(document.createElement('input'), { type: 'search', id: 'search' });
+  const filter = document.createElement('select');
+  filter.id = 'state-filter';
+  const count = Object.assign(document.createElement('span'), { className: 'count', id: 'count' });
+  const live = Object.assign(document.createElement('span'), { className: 'live', id: 'live' });
+  bar.append(search, filter, count, live);
+  const head = document.createElement('div');
+  head.className = 'vt-head';
+  head.setAttribute('role', 'row');
+  const body = document.createElement('div');
+  body.className = 'vt-body';
+  main.append(bar, head, body);
+  const table = virtualTable(body, { renderRow });
+
+  function labels() {
+    search.placeholder = t('search');
+    filter.replaceChildren(new Option(t('allStates'), ''), ...states.map((s) => new Option(t(s), s)));
+    filter.value = view.state;
+    head.replaceChildren(...columns.map(([key]) => {
+      const b = Object.assign(document.createElement('button'), { type: 'button', textContent: t(key) + (view.sort === key ? (view.dir > 0 ? ' ▲' : ' ▼') : '') });
+      b.dataset.sort = key;
+      b.onclick = () => { view.dir = view.sort === key ? -view.dir : 1; view.sort = key; labels(); refresh(); };
+      return b;
+    }));
+  }
+  function refresh() {
+    const q = normal(view.q.trim());
+    const get = columns.find(([k]) => k === view.sort)[1];
+    const coll = new Intl.Collator(getLang() === 'fa' ? 'fa' : 'en');
+    const rows = [...byId.values()].filter((i) => (!view.state || i.state === view.state)
+      && (!q || normal(`${i.nameFa} ${i.nameEn} ${i.agency} ${i.url ?? ''}`).includes(q)));
+    rows.sort((a, b) => {
+      const x = get(a), y = get(b);
+      if (x === y) return 0;
+      if (x === null || x === undefined) return 1;
+      if (y === null || y === undefined) return -1;
+      return view.dir * (typeof x === 'string' ? coll.compare(x, y) : x - y);
+    });
+    table.setRows(rows);
+    count.textContent = `${num(rows.length)} ${t('rows')}`;
+  }
+  search.oninput = () => { view.q = search.value; refresh(); };
+  filter.onchange = () => { view.state = filter.value; refresh(); };
+  onLangChange(() => { if (main.contains(bar)) { labels(); refresh(); } });
+  labels();
+
+  const stop = new AbortController();
+  const start = async () => {
+    let loaded = false;
+    const pending = [];
+    const apply = (items) => { for (const i of items) byId.set(i.id, i); refresh(); };
+    const stream = readEvents('/dashboard/stream', async (event, data) => {
+      if (event === 'ready') {
+        live.textContent = t('live'); live.dataset.live = 'true';
+        const o = await api('/dashboard/overview', { signal: stop.signal });
+        apply(o.items); loaded = true; apply(pending.splice(0));
+        main.dataset.ready = 'true';
+      } else if (event === 'update') {
+        if (loaded) apply(data.items); else pending.push(...data.items);
+        main.dataset.updates = String(Number(main.dataset.updates ?? 0) + 1);
+      }
+    }, stop.signal);
+    await stream.catch(() => undefined);
+    if (!stop.signal.aborted) { live.textContent = t('offline'); live.dataset.live = 'false'; }
+  };
+  void start();
+  return () => stop.abort();
+}
