@@ -33,11 +33,17 @@ export function timedConnector(clock: HopClock, mono: () => number, o: Connector
         sock.destroy();
         return callback(denied as Error, null);
       }
-      clock.readyAt = mono();
+      // undici's own 'connect'/'secureConnect' listener (registered before ours) calls us and
+      // then sets up its parser, which can take milliseconds: stamp the handshake end here, so
+      // that time is not counted in connectMs or tlsMs.
+      const t = mono();
+      if (clock.https) clock.secureAt ??= t;
+      else clock.connectAt ??= t;
+      clock.readyAt = t;
       callback(null, sock);
     });
     socket.once('lookup', (err: Error | null) => { if (!err) clock.dnsAt = mono(); });
-    socket.once('connect', () => { clock.connectAt = mono(); });
-    socket.once('secureConnect', () => { clock.secureAt = mono(); });
+    socket.once('connect', () => { clock.connectAt ??= mono(); });
+    socket.once('secureConnect', () => { clock.secureAt ??= mono(); });
   };
 }
