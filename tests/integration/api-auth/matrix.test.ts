@@ -8,6 +8,7 @@ import { Registry } from 'prom-client';
 import { issueApiKey } from '../../../services/api/auth/issue-key.ts';
 import { insertTarget } from '../../../db/store/target-admin.ts';
 import { period6 } from '../../../config/rulesets/period-6.ts';
+import { openIncident } from '../../../db/store/incidents.ts';
 import type { Role } from '../../../db/store/api-keys.ts';
 import { apiFixture, pastPeriod, type ApiFixture } from './api-fixture.ts';
 
@@ -16,6 +17,8 @@ type Entry = {
   req: (f: ApiFixture) => Promise<InjectOptions> | InjectOptions;
   /** The same request on another agency's data: an agency key gets 404. */
   other?: (f: ApiFixture) => InjectOptions;
+  /** A stream that never ends by itself (server-sent events): only its status is read. */
+  stream?: boolean;
 };
 
 const ALL: readonly Role[] = ['admin', 'operator', 'assessor', 'agency'];
@@ -82,6 +85,23 @@ const matrix: Record<string, Entry> = {
     other: (f) => ({ url: `/api/v1/targets/${f.other.target.id}/uptime?${win}` }) },
   'GET /api/v1/targets/:id/outages': { allow: ALL, req: (f) => ({ url: `/api/v1/targets/${f.own.target.id}/outages?${win}` }),
     other: (f) => ({ url: `/api/v1/targets/${f.other.target.id}/outages?${win}` }) },
+  // The dashboard's routes (services/dashboard/routes): its JSON API, public status pages, badges and front-end.
+  'GET /api/v1/dashboard/me': { allow: ALL, req: () => ({ url: '/api/v1/dashboard/me' }) },
+  'GET /api/v1/dashboard/overview': { allow: ALL, req: () => ({ url: '/api/v1/dashboard/overview' }) },
+  'GET /api/v1/dashboard/stream': { allow: ALL, stream: true, req: () => ({ url: '/api/v1/dashboard/stream' }) },
+  'GET /api/v1/dashboard/agencies/:slug': { allow: ALL, req: (f) => ({ url: `/api/v1/dashboard/agencies/${f.own.slug}` }),
+    other: (f) => ({ url: `/api/v1/dashboard/agencies/${f.other.slug}` }) },
+  'POST /api/v1/dashboard/incidents/:id/ack': { allow: OPS, req: async (f) => {
+    const t = await insertTarget(f.t.db, { agencyId: f.own.id, kind: 'service', url: `https://incident.example/${fresh()}`, name: null });
+    const { id } = await openIncident(f.t.db, t.id, 'outage', new Date());
+    return { method: 'POST', url: `/api/v1/dashboard/incidents/${id}/ack` };
+  } },
+  'POST /api/v1/dashboard/maintenance': { allow: OPS, req: (f) => ({ method: 'POST', url: '/api/v1/dashboard/maintenance',
+    payload: { agency: f.own.slug, startsAt: '2030-01-01T00:00:00Z', endsAt: '2030-01-01T02:00:00Z', reason: 'matrix' } }) },
+  'GET /status/:slug': { allow: 'public', req: (f) => ({ url: `/status/${f.own.slug}` }) },
+  'GET /badges/:slug/:badge': { allow: 'public', req: (f) => ({ url: `/badges/${f.own.slug}/uptime.svg` }) },
+  'GET /dashboard': { allow: 'public', req: () => ({ url: '/dashboard' }) },
+  'GET /dashboard/:file': { allow: 'public', req: () => ({ url: '/dashboard/index.html' }) },
 };
 
 describe('authorization matrix', () => {
@@ -106,11 +126,14 @@ describe('authorization matrix', () => {
     it(`${route}: every role and no key`, async () => {
       const callers = [null, ...ALL] as const;
       for (const role of callers) {
-        const res = await f.as(role, await entry.req(f));
+        const opts = await entry.req(f);
+        const res = await f.as(role, entry.stream ? { ...opts, payloadAsStream: true } : opts);
+        if (entry.stream) res.stream().destroy();
+        const body = entry.stream ? '' : res.body.slice(0, 200);
         const allowed = entry.allow === 'public' || (role !== null && entry.allow.includes(role));
         const expected = allowed ? 'ok' : role === null ? 401 : 403;
         // 'ok': 2xx, or the UI's redirect to its index page
-        expect(res.statusCode >= 200 && res.statusCode < (entry.allow === 'public' ? 400 : 300) ? 'ok' : res.statusCode, `${route} as ${role ?? 'no key'}: ${res.body.slice(0, 200)}`).toBe(expected);
+        expect(res.statusCode >= 200 && res.statusCode < (entry.allow === 'public' ? 400 : 300) ? 'ok' : res.statusCode, `${route} as ${role ?? 'no key'}: ${body}`).toBe(expected);
       }
       if (entry.other) {
         const mine = await f.as('agency', entry.req(f) as InjectOptions);
