@@ -61,10 +61,10 @@ describe('hostile targets', () => {
 
   it('an endless body (1 GiB): reads the 1 MiB bound, stops, counts as up; the server is cut off', async () => {
     const f = await use(startEndlessBody());
-    const { r, ms } = await timed(f.url);
+    const { r, ms } = await timed(f.url, { ...options, timeoutMs: 10_000 });
     expect(r.outcome).toBe('up');
     expect(r.bytesRead).toBe(1024 * 1024);
-    expect(ms).toBeLessThan(1500);
+    expect(ms).toBeLessThan(5000); // far from reading 1 GiB, and not ended by the timeout
     expect(f.bytesProduced()).toBeLessThan(64 * 1024 * 1024);
   });
 
@@ -137,9 +137,10 @@ describe('hostile targets', () => {
     expect(ms).toBeLessThan(1000);
   });
 
-  it('a name under .invalid: dns_nxdomain (RFC 6761 guarantees it never resolves)', async () => {
+  it('a name under .invalid: a DNS failure (RFC 6761: it never resolves)', async () => {
     const { r } = await timed('http://no-such-agency.invalid/');
-    expect(errorOf(r)).toEqual({ class: 'dns_nxdomain' });
+    // NXDOMAIN where a resolver answers; a host with no reachable resolver gets EAI_AGAIN.
+    expect(['dns_nxdomain', 'dns_timeout']).toContain(errorOf(r).class);
     expect(r.timings.dnsMs).toBeUndefined();
   });
 });
