@@ -7,6 +7,7 @@ import type { Config } from '../../config/env.ts';
 import type { Db } from '../../db/client.ts';
 import { listActiveTargets } from '../../db/store/targets.ts';
 import { buildApp } from '../api/app.ts';
+import { dbEvidence } from '../scoring/evidence-db.ts';
 import type { ReadinessCheck } from '../api/routes/health.ts';
 import { startScheduler, type RunningScheduler } from '../scheduler/scheduler.ts';
 import { jobId, probeKinds, queueName, type ProbeJob, type ProbeKind } from '../../workers/job.ts';
@@ -28,7 +29,8 @@ export function dbReadiness(db: Db): ReadinessCheck {
 }
 
 export async function runApi(config: Config, db: Db, logger: Logger, checks: ReadinessCheck[], metrics?: Registry): Promise<Closer> {
-  const app = await buildApp({ db, logger, readiness: [dbReadiness(db), ...checks], ...(metrics ? { metrics } : {}) });
+  const app = await buildApp({ db, logger, readiness: [dbReadiness(db), ...checks], ...(metrics ? { metrics } : {}),
+    evidence: dbEvidence(db), allowPrivateTargets: config.allowPrivateTargets });
   const address = await app.listen({ host: config.host, port: config.port });
   logger.info({ address }, 'API listening');
   console.log(`Sanjeh API listening on ${address}  (agencies: ${address}/api/v1/agencies)`);

@@ -1,7 +1,7 @@
 // The API of issue 7 on a fresh database: the 158 seeded agencies, one key per role (the agency key
 // belongs to "central-bank"), a service target per agency of interest, a closed and an open
 // period, and the synthetic evidence source. Targets are back-dated so past periods include them.
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildApp, type ApiDeps } from '../../../services/api/app.ts';
 import { migrate } from '../../../db/migrate.ts';
 import { seedAgenciesIfEmpty } from '../../../services/registry/import-agencies.ts';
@@ -20,7 +20,7 @@ export type ApiFixture = {
   t: TestDb; app: FastifyInstance; keys: Record<Role, string>;
   own: { slug: string; id: number; target: TargetRow }; other: { slug: string; id: number; target: TargetRow };
   closed: Period; open: Period;
-  as: (role: Role | null, opts: InjectOptions) => ReturnType<FastifyInstance['inject']>;
+  as: (role: Role | null, opts: InjectOptions) => Promise<LightMyRequestResponse>;
   close: () => Promise<void>;
 };
 
