@@ -55,4 +55,6 @@ export type UptimeOutcome = UptimeResult['outcome'];
 
 export type UptimeTarget = { readonly url: string };
 
-export type { UptimeOptions } from './options.ts';
+// The options live in options.ts and the check in probe-uptime.ts; the options are re-exported
+// here so the result module stays the one import for consumers of the shapes.
+export { defaultUptimeOptions, type UptimeOptions, type KeywordAssertion } from './options.ts';
