@@ -53,7 +53,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let targets: SchedTarget[] = [];
   let loadedAt = -Infinity;
   let last = -Infinity; // slots up to here are enqueued
-  let leading = false;
+  let leading: boolean | undefined; // unknown until the first tick
   const catchUpMs = deps.catchUpMs ?? 10_000;
 
   async function lead(): Promise<boolean> {
@@ -89,7 +89,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     last = now; // only once all are in: a failed tick is retried by the next one (same ids)
     return jobs.length;
   }
-  return { tick, isLeading: () => leading };
+  return { tick, isLeading: () => leading === true };
 }
 
 /** A scheduler ticking every second on node-cron until closed. */
