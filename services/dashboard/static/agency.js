@@ -3,8 +3,10 @@
 import { api } from './api.js';
 import { date, day, getLang, num, pct, t, text } from './i18n.js';
 
-const h = (tag, props = {}, ...kids) => {
+const h = (tag, { dataset, style, ...props } = {}, ...kids) => {
   const el = Object.assign(document.createElement(tag), props);
+  if (dataset) Object.assign(el.dataset, dataset);
+  if (style) el.style.cssText = style;
   el.append(...kids.flat().filter((k) => k !== null && k !== undefined));
   return el;
 };
@@ -45,7 +47,7 @@ function tlsBlock(tls) {
   const findings = Array.isArray(tls.findings) ? tls.findings : [];
   const advice = Array.isArray(tls.advice) ? tls.advice : [];
   return h('div', {},
-    h('p', { className: 'grade', textContent: `${tls.grade ?? tls.outcome} · ${date(tls.scannedAt)}` }),
+    h('p', { className: 'grade' }, h('bdi', { textContent: tls.grade ?? tls.outcome }), ` · ${date(tls.scannedAt)}`),
     h('h4', { textContent: t('caps') }), h('ul', {}, findings.map((f) => h('li', { textContent: `${f.cap ? `≤ ${f.cap} · ` : ''}${text(f.message) || f.id}` }))),
     h('h4', { textContent: t('advice') }), h('ul', {}, advice.map((a) => h('li', { textContent: text(a) }))));
 }
@@ -55,7 +57,7 @@ function speedBlock(s) {
   const m = s.metrics ?? {};
   const metricRows = Object.entries(m).map(([k, v]) => h('li', { textContent: `${k}: ${num(typeof v === 'number' ? Math.round(v * 100) / 100 : v)}` }));
   const adv = (Array.isArray(s.advice) ? s.advice : []).map((a) => h('li', { textContent: `${a.title} (${num(Math.round(a.savingsMs))} ms)` }));
-  return h('div', {}, h('p', { className: 'grade', textContent: `${pct(s.percentage === null ? null : Math.round(s.percentage))} · ${date(s.measuredAt)}` }),
+  return h('div', {}, h('p', { className: 'grade' }, h('bdi', { textContent: pct(s.percentage === null ? null : Math.round(s.percentage)) }), ` · ${date(s.measuredAt)}`),
     h('ul', { className: 'metrics' }, metricRows), h('h4', { textContent: t('opportunities') }), h('ul', {}, adv));
 }
 
