@@ -31,6 +31,7 @@ import { scoreRoutes } from './routes/scores.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { uptimeRoutes } from './routes/uptime.ts';
+import { resultRoutes } from './routes/results.ts';
 import { dashboardRoutes, type DashboardOptions } from '../dashboard/routes/index.ts';
 
 export type ApiDeps = {
@@ -87,7 +88,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(deps.readiness));
   await app.register(agencyRoutes, { prefix: '/api/v1' });
   if (deps.metrics) await app.register(metricsRoutes(deps.metrics));
-  for (const routes of [keyRoutes, ruleSetRoutes, periodRoutes, scoreRoutes, exportRoutes, targetRoutes, uptimeRoutes]) {
+  for (const routes of [keyRoutes, ruleSetRoutes, periodRoutes, scoreRoutes, exportRoutes, targetRoutes, uptimeRoutes, resultRoutes]) {
     await app.register(routes, { prefix: '/api/v1' });
   }
   await app.register(dashboardRoutes(deps.dashboard));

@@ -85,6 +85,9 @@ const matrix: Record<string, Entry> = {
     other: (f) => ({ url: `/api/v1/targets/${f.other.target.id}/uptime?${win}` }) },
   'GET /api/v1/targets/:id/outages': { allow: ALL, req: (f) => ({ url: `/api/v1/targets/${f.own.target.id}/outages?${win}` }),
     other: (f) => ({ url: `/api/v1/targets/${f.other.target.id}/outages?${win}` }) },
+  'GET /api/v1/targets/:id/results/:kind': { allow: ALL, req: (f) => ({ url: `/api/v1/targets/${f.own.target.id}/results/tls?${win}` }),
+    other: (f) => ({ url: `/api/v1/targets/${f.other.target.id}/results/uptime?${win}` }) },
+  'GET /api/v1/incidents': { allow: ALL, req: () => ({ url: '/api/v1/incidents' }) },
   // The dashboard's routes (services/dashboard/routes): its JSON API, public status pages, badges and front-end.
   'GET /api/v1/dashboard/me': { allow: ALL, req: () => ({ url: '/api/v1/dashboard/me' }) },
   'GET /api/v1/dashboard/overview': { allow: ALL, req: () => ({ url: '/api/v1/dashboard/overview' }) },
