@@ -2,6 +2,7 @@
 // `loadConfig` validates them all at start-up and returns a frozen, typed object, or throws a
 // ConfigError whose message has one line per bad variable: name, value, what was expected.
 import { resolve } from 'node:path';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 export class ConfigError extends Error {}
@@ -38,6 +39,8 @@ const schema = z.object({
   REGIONS: z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,31}(,[a-z0-9][a-z0-9-]{0,31})*$/, { error: 'a comma-separated list of region names (lower-case letters, digits, "-")' }).optional(),
   MAX_LATENESS_S: int(1, 30 * 86_400).optional(),
   ALLOW_PRIVATE_TARGETS: bool().default(false),
+  ALLOWED_TARGET_ADDRESSES: z.string().transform((v) => v.split(',').map((x) => x.trim()).filter(Boolean))
+    .refine((list) => list.every((ip) => isIP(ip) !== 0), { error: 'a comma-separated list of IP addresses' }).default([]),
   SEED_AGENCIES_FILE: text('a CSV file path').default('config/agencies.csv'),
   CHROME_PATH: text('the path of a Chromium binary').default('/usr/bin/chromium'),
   UPTIME_INTERVAL_S: int(10, 86_400).default(60),
@@ -70,6 +73,7 @@ export type Config = Readonly<{
   /** A job started later than this after its slot is skipped (a gap); unset = one interval of its kind. */
   maxLatenessS: number | undefined;
   allowPrivateTargets: boolean;
+  allowedTargetAddresses: readonly string[];
   seedAgenciesFile: string;
   chromePath: string;
   intervalsS: Readonly<{ uptime: number; tls: number; speed: number }>;
@@ -113,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     regions: Object.freeze([...new Set((v.REGIONS ?? v.REGION).split(','))]),
     maxLatenessS: v.MAX_LATENESS_S,
     allowPrivateTargets: v.ALLOW_PRIVATE_TARGETS,
+    allowedTargetAddresses: Object.freeze(v.ALLOWED_TARGET_ADDRESSES),
     seedAgenciesFile: resolve(v.SEED_AGENCIES_FILE),
     chromePath: v.CHROME_PATH,
     intervalsS: Object.freeze({ uptime: v.UPTIME_INTERVAL_S, tls: v.TLS_INTERVAL_S, speed: v.SPEED_INTERVAL_S }),

@@ -7,7 +7,11 @@
 import { BlockList, isIP, type Socket } from 'node:net';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 
-export type EgressPolicy = { readonly allowPrivate: boolean };
+export type EgressPolicy = {
+  readonly allowPrivate: boolean;
+  /** Exact addresses allowed even in a special range (ALLOWED_TARGET_ADDRESSES: an internal mirror). */
+  readonly allowAddresses?: readonly string[];
+};
 
 export type AddressRange =
   | 'loopback' | 'private' | 'link_local' | 'metadata' | 'unspecified' | 'multicast'
@@ -68,7 +72,7 @@ export class EgressDeniedError extends Error {
 
 /** Throws EgressDeniedError when the policy forbids connecting to `ip`. */
 export function assertAddressAllowed(ip: string, policy: EgressPolicy): void {
-  if (policy.allowPrivate) return;
+  if (policy.allowPrivate || policy.allowAddresses?.includes(ip.replace(/^::ffff:/i, ''))) return;
   const range = addressRange(ip);
   if (range) throw new EgressDeniedError(ip, range);
 }

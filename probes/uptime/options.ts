@@ -24,6 +24,8 @@ export type UptimeOptions = {
   readonly degradedAfterMs: number;
   /** ALLOW_PRIVATE_TARGETS: connect to loopback/private/link-local/metadata addresses. */
   readonly allowPrivate: boolean;
+  /** Exact addresses allowed even when private (ALLOWED_TARGET_ADDRESSES). */
+  readonly allowAddresses?: readonly string[];
   /** Wall clock for checkedAt (ms since the epoch); phase timings use the monotonic clock. */
   readonly now?: () => number;
   /** PEM certificates trusted in addition to Node's root store (tests, private CAs). */

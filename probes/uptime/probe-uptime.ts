@@ -39,7 +39,7 @@ async function requestHop(url: URL, o: UptimeOptions, signal: AbortSignal, st: C
   st.hops.push(clock);
   st.finalUrl = url.href;
   delete st.status; // a failure on this hop must not carry the previous hop's 3xx
-  const policy: EgressPolicy = { allowPrivate: o.allowPrivate };
+  const policy: EgressPolicy = { allowPrivate: o.allowPrivate, ...(o.allowAddresses ? { allowAddresses: o.allowAddresses } : {}) };
   const connect = timedConnector(clock, mono, { policy, connectTimeoutMs: o.connectTimeoutMs, ...(o.extraCa ? { extraCa: o.extraCa } : {}) });
   const client = new Client(url.origin, { connect, headersTimeout: o.timeoutMs, bodyTimeout: o.timeoutMs });
   try {
@@ -67,7 +67,7 @@ async function requestHop(url: URL, o: UptimeOptions, signal: AbortSignal, st: C
 }
 
 async function followHops(start: URL, o: UptimeOptions, signal: AbortSignal, st: CheckState): Promise<ProbeError | null> {
-  const policy: EgressPolicy = { allowPrivate: o.allowPrivate };
+  const policy: EgressPolicy = { allowPrivate: o.allowPrivate, ...(o.allowAddresses ? { allowAddresses: o.allowAddresses } : {}) };
   let hop = checkHop(start, policy);
   for (let redirects = 0; ; redirects++) {
     if (!hop.ok) {

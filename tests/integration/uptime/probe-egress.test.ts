@@ -7,6 +7,7 @@ import { defaultUptimeOptions, type UptimeOptions } from '../../../probes/uptime
 import type { Fixture } from '../../fixtures/http/listen.ts';
 import { startPageServer, type PageFixture } from '../../fixtures/http/page-server.ts';
 import { startRawServer } from '../../fixtures/http/raw-tcp.ts';
+import { startRedirectTo } from '../../fixtures/http/redirect-server.ts';
 
 const options: UptimeOptions = { ...defaultUptimeOptions, allowPrivate: true, timeoutMs: 3000, connectTimeoutMs: 1000 };
 const open: Fixture[] = [];
@@ -39,6 +40,17 @@ describe('egress policy', () => {
     expect((await probeUptime({ url: f.url }, options)).outcome).toBe('up');
     expect(f.requests()).toBe(1);
   });
+
+  it.each([['http://10.20.30.40/internal', /private/], ['http://169.254.169.254/latest/meta-data/', /metadata/], ['http://[::1]:9/', /loopback/]])(
+    'refuses a redirect to %s (the first hop allowed by address, the private hop not)', async (location, reason) => {
+      const f = await startRedirectTo(location);
+      open.push(f);
+      const t0 = performance.now();
+      const r = await probeUptime({ url: f.url }, { ...options, allowPrivate: false, allowAddresses: ['127.0.0.1'] });
+      expect(r).toMatchObject({ outcome: 'down', error: { class: 'egress_denied' }, finalUrl: new URL(location).href });
+      expect(r.outcome === 'down' && r.error.class === 'egress_denied' && r.error.reason).toMatch(reason);
+      expect(performance.now() - t0).toBeLessThan(2000);
+    });
 
   it('a metadata address is refused before connecting', async () => {
     const t0 = performance.now();

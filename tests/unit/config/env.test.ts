@@ -44,3 +44,13 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ databaseUrl: 'postgres://u@h/db', redisUrl: 'redis://127.0.0.1:6379', port: 0, allowPrivateTargets: true, region: 'teh-1' });
   });
 });
+
+describe('ALLOWED_TARGET_ADDRESSES', () => {
+  it('takes a comma-separated list of IP addresses', () => {
+    expect(loadConfig({ ALLOWED_TARGET_ADDRESSES: '10.0.0.5, fd00::1' }).allowedTargetAddresses).toEqual(['10.0.0.5', 'fd00::1']);
+  });
+  it('names a bad entry', () => {
+    expect(() => loadConfig({ ALLOWED_TARGET_ADDRESSES: '10.0.0.5,mirror.local' }))
+      .toThrow('config: ALLOWED_TARGET_ADDRESSES="10.0.0.5,mirror.local" is invalid: expected a comma-separated list of IP addresses');
+  });
+});
