@@ -2,11 +2,11 @@
 // evidence. Exit code 0 when graded, 1 for no HTTPS or a classified error, 2 on bad arguments.
 // Private/loopback targets follow ALLOW_PRIVATE_TARGETS, as in the worker.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../config/env.ts';
 import { probeTls } from '../../../probes/tls/probe-tls.ts';
 import type { TlsGraded, TlsResult } from '../../../probes/tls/result.ts';
 import { UsageError, type CliCommand } from '../command.ts';
+import { intFlag, parseCliArgs, urlArg } from '../args.ts';
 
 const flags = {
   json: { type: 'boolean' },
@@ -17,11 +17,6 @@ const flags = {
   lang: { type: 'string' },
 } as const;
 
-function int(name: string, v: string | undefined, fallback: number, min: number, max: number): number {
-  if (v === undefined) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}`);
-  return Number(v);
-}
 
 function readCa(files: readonly string[]): string[] {
   return files.map((f) => {
@@ -29,11 +24,6 @@ function readCa(files: readonly string[]): string[] {
   });
 }
 
-function targetUrl(positionals: string[]): string {
-  const [url, ...rest] = positionals;
-  if (!url || rest.length) throw new UsageError('give exactly one URL');
-  try { return new URL(url).href; } catch { throw new UsageError(`not a URL: ${url}`); }
-}
 
 function describeGraded(r: TlsGraded, lang: 'fa' | 'en'): string[] {
   const { rating: g, facts: f } = r;
@@ -70,21 +60,16 @@ export const probeTlsCommand: CliCommand = {
   usage: 'probe tls URL [--json] [--ca FILE]... [--servername NAME] [--timeout-ms N] [--connections N] [--lang fa|en]',
   summary: 'grade one host\'s TLS (SSL Labs guide) and print the evidence',
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: flags, allowPositionals: true, strict: true });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const parsed = parseCliArgs(argv, flags);
     const v = parsed.values;
     const lang = v.lang ?? 'en';
     if (lang !== 'fa' && lang !== 'en') throw new UsageError('--lang must be fa or en');
-    const url = targetUrl(parsed.positionals);
+    const url = urlArg(parsed.positionals);
     const result = await probeTls({ url }, {
       allowPrivate: loadConfig().allowPrivateTargets,
       extraCa: readCa(v.ca ?? []),
-      timeoutMs: int('timeout-ms', v['timeout-ms'], 5000, 100, 120_000),
-      maxConnectionsPerHost: int('connections', v.connections, 8, 1, 64),
+      timeoutMs: intFlag('timeout-ms', v['timeout-ms'], 5000, 100, 120_000),
+      maxConnectionsPerHost: intFlag('connections', v.connections, 8, 1, 64),
       ...(v.servername ? { servername: v.servername } : {}),
     });
     console.log(v.json ? JSON.stringify(result) : describe(result, lang));

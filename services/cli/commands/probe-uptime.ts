@@ -1,12 +1,12 @@
 // `sanjeh probe uptime URL [--json]`: one uptime check, printed. Exit code 0 when the target is
 // up or degraded, 1 when it is down (so scripts can use it), 2 on bad arguments.
 // Private/loopback targets follow ALLOW_PRIVATE_TARGETS, as in the worker.
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../config/env.ts';
 import { defaultUptimeOptions, type UptimeOptions } from '../../../probes/uptime/options.ts';
 import { probeUptime } from '../../../probes/uptime/probe-uptime.ts';
 import type { UptimeResult } from '../../../probes/uptime/result.ts';
 import { UsageError, type CliCommand } from '../command.ts';
+import { intFlag, parseCliArgs, urlArg } from '../args.ts';
 
 const flags = {
   json: { type: 'boolean' },
@@ -19,11 +19,6 @@ const flags = {
   'keyword-absent': { type: 'string' },
 } as const;
 
-function count(name: string, value: string | undefined, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) > max) throw new UsageError(`--${name} must be an integer from 0 to ${max}`);
-  return Number(value);
-}
 
 /** "200-399,404" → [[200, 399], [404, 404]] */
 function statusRanges(value: string | undefined): UptimeOptions['acceptStatus'] {
@@ -38,14 +33,6 @@ function statusRanges(value: string | undefined): UptimeOptions['acceptStatus'] 
   });
 }
 
-function targetUrl(positionals: string[]): string {
-  const [url, ...rest] = positionals;
-  if (!url || rest.length) throw new UsageError('give exactly one URL');
-  let parsed: URL;
-  try { parsed = new URL(url); } catch { throw new UsageError(`not a URL: ${url}`); }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new UsageError(`only http: and https: URLs: ${url}`);
-  return parsed.href;
-}
 
 function optionsFrom(v: { [K in keyof typeof flags]?: (typeof flags)[K]['type'] extends 'boolean' ? boolean : string }): UptimeOptions {
   if (v.keyword !== undefined && v['keyword-absent'] !== undefined) throw new UsageError('--keyword and --keyword-absent exclude each other');
@@ -54,10 +41,10 @@ function optionsFrom(v: { [K in keyof typeof flags]?: (typeof flags)[K]['type'] 
   const d = defaultUptimeOptions;
   return {
     ...d,
-    timeoutMs: count('timeout-ms', v['timeout-ms'], d.timeoutMs, 600_000),
-    connectTimeoutMs: count('connect-timeout-ms', v['connect-timeout-ms'], d.connectTimeoutMs, 600_000),
-    maxRedirects: count('max-redirects', v['max-redirects'], d.maxRedirects, 20),
-    degradedAfterMs: count('degraded-after-ms', v['degraded-after-ms'], d.degradedAfterMs, 600_000),
+    timeoutMs: intFlag('timeout-ms', v['timeout-ms'], d.timeoutMs, 0, 600_000),
+    connectTimeoutMs: intFlag('connect-timeout-ms', v['connect-timeout-ms'], d.connectTimeoutMs, 0, 600_000),
+    maxRedirects: intFlag('max-redirects', v['max-redirects'], d.maxRedirects, 0, 20),
+    degradedAfterMs: intFlag('degraded-after-ms', v['degraded-after-ms'], d.degradedAfterMs, 0, 600_000),
     acceptStatus: statusRanges(v.accept),
     ...(keyword ? { keyword } : {}),
   };
@@ -78,13 +65,8 @@ export const probeUptimeCommand: CliCommand = {
   usage: 'probe uptime URL [--json] [--keyword T | --keyword-absent T] [--accept 200-399] [--timeout-ms N]',
   summary: 'run one uptime check and print the result',
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: flags, allowPositionals: true, strict: true });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const url = targetUrl(parsed.positionals);
+    const parsed = parseCliArgs(argv, flags);
+    const url = urlArg(parsed.positionals);
     const options = { ...optionsFrom(parsed.values), allowPrivate: loadConfig().allowPrivateTargets };
     const result = await probeUptime({ url }, options);
     console.log(parsed.values.json ? JSON.stringify(result) : describe(result));
