@@ -9,27 +9,29 @@ import { addHistograms, emptyHistogram, quantileMs } from '../../services/availa
 
 const DAY_MS = 86_400_000;
 
-async function upsert15m(db: Db, targetId: number, r: RollupRow): Promise<void> {
-  await db.query(`INSERT INTO availability_rollups_15m (target_id, bucket_at, checks, up_checks, degraded_checks, down_checks,
-      covered_s, down_s, unobserved_s, rt_hist) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-    ON CONFLICT (target_id, bucket_at) DO UPDATE SET checks = EXCLUDED.checks, up_checks = EXCLUDED.up_checks,
-      degraded_checks = EXCLUDED.degraded_checks, down_checks = EXCLUDED.down_checks, covered_s = EXCLUDED.covered_s,
-      down_s = EXCLUDED.down_s, unobserved_s = EXCLUDED.unobserved_s, rt_hist = EXCLUDED.rt_hist`,
-  [targetId, new Date(r.bucketMs), r.checks, r.upChecks, r.degradedChecks, r.downChecks, r.coveredS, r.downS, r.unobservedS, r.rtHist]);
+const set = (cols: readonly string[]) => cols.map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+const valueCols = ['checks', 'up_checks', 'degraded_checks', 'down_checks', 'covered_s', 'down_s', 'unobserved_s', 'rt_hist'] as const;
+
+/** Upserts all rows in one statement (a long gap re-derived at once makes thousands). */
+async function upsert15m(db: Db, targetId: number, rows: readonly RollupRow[]): Promise<void> {
+  const json = JSON.stringify(rows.map((r) => ({ bucket_at: new Date(r.bucketMs).toISOString(), checks: r.checks, up_checks: r.upChecks,
+    degraded_checks: r.degradedChecks, down_checks: r.downChecks, covered_s: r.coveredS, down_s: r.downS, unobserved_s: r.unobservedS, rt_hist: r.rtHist })));
+  await db.query(`INSERT INTO availability_rollups_15m (target_id, bucket_at, ${valueCols.join(', ')})
+    SELECT $1, x.bucket_at, ${valueCols.map((c) => `x.${c}`).join(', ')} FROM jsonb_to_recordset($2::jsonb) AS x(bucket_at timestamptz,
+      checks int, up_checks int, degraded_checks int, down_checks int, covered_s float8, down_s float8, unobserved_s float8, rt_hist int[])
+    ON CONFLICT (target_id, bucket_at) DO UPDATE SET ${set(valueCols)}`, [targetId, json]);
 }
 
-async function rollDay(db: Db, targetId: number, dayMs: number): Promise<void> {
-  await db.query(`INSERT INTO availability_rollups_1d (target_id, day, checks, up_checks, degraded_checks, down_checks,
-      covered_s, down_s, unobserved_s, rt_hist)
-    SELECT $1, $2::date, sum(checks), sum(up_checks), sum(degraded_checks), sum(down_checks), sum(covered_s), sum(down_s),
-      sum(unobserved_s), (SELECT array_agg(v ORDER BY i) FROM (SELECT i, sum(x)::int AS v
-        FROM availability_rollups_15m r2, unnest(r2.rt_hist) WITH ORDINALITY AS u(x, i)
-        WHERE r2.target_id = $1 AND r2.bucket_at >= $3 AND r2.bucket_at < $4 GROUP BY i) h)
-    FROM availability_rollups_15m WHERE target_id = $1 AND bucket_at >= $3 AND bucket_at < $4
-    ON CONFLICT (target_id, day) DO UPDATE SET checks = EXCLUDED.checks, up_checks = EXCLUDED.up_checks,
-      degraded_checks = EXCLUDED.degraded_checks, down_checks = EXCLUDED.down_checks, covered_s = EXCLUDED.covered_s,
-      down_s = EXCLUDED.down_s, unobserved_s = EXCLUDED.unobserved_s, rt_hist = EXCLUDED.rt_hist`,
-  [targetId, new Date(dayMs).toISOString().slice(0, 10), new Date(dayMs), new Date(dayMs + DAY_MS)]);
+/** Re-aggregates the UTC days of [fromMs, toMs) from their 15-minute rows, in one statement. */
+async function rollDays(db: Db, targetId: number, fromMs: number, toMs: number): Promise<void> {
+  await db.query(`WITH q AS (SELECT (bucket_at AT TIME ZONE 'UTC')::date AS day, * FROM availability_rollups_15m
+      WHERE target_id = $1 AND bucket_at >= $2 AND bucket_at < $3),
+    h AS (SELECT day, array_agg(v ORDER BY i) AS rt_hist FROM (SELECT day, i, sum(x)::int AS v
+      FROM q, unnest(q.rt_hist) WITH ORDINALITY AS u(x, i) GROUP BY day, i) s GROUP BY day)
+    INSERT INTO availability_rollups_1d (target_id, day, ${valueCols.join(', ')})
+    SELECT $1, q.day, sum(checks), sum(up_checks), sum(degraded_checks), sum(down_checks), sum(covered_s), sum(down_s),
+      sum(unobserved_s), h.rt_hist FROM q JOIN h USING (day) GROUP BY q.day, h.rt_hist
+    ON CONFLICT (target_id, day) DO UPDATE SET ${set(valueCols)}`, [targetId, new Date(fromMs), new Date(toMs)]);
 }
 
 /** Recomputes the 15-minute rows touching [fromMs, toMs) and the days that hold them. */
@@ -41,8 +43,8 @@ export async function recomputeRollups(db: Db, targetId: number, fromMs: number,
   const [samples, outages, spans] = await Promise.all([attemptZeroRows(db, targetId, b0 - ROLLUP_MS, b1),
     listOutages(db, targetId, b0, b1), listUnobservedSpans(db, targetId, b0, b1)]);
   const cov = { startMs: coverage.fromMs, endMs: coverage.toMs };
-  for (const row of rollupRows(b0, b1, samples, outages, spans, cov)) await upsert15m(db, targetId, row);
-  for (let d = Math.floor(b0 / DAY_MS) * DAY_MS; d < b1; d += DAY_MS) await rollDay(db, targetId, d);
+  await upsert15m(db, targetId, rollupRows(b0, b1, samples, outages, spans, cov));
+  await rollDays(db, targetId, Math.floor(b0 / DAY_MS) * DAY_MS, Math.ceil(b1 / DAY_MS) * DAY_MS);
 }
 
 type HistRow = { rt_hist: number[] };

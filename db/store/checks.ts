@@ -73,6 +73,12 @@ export async function checkPoints(db: Db, targetId: number, fromMs: number, toMs
   return rows.map((r) => ({ region: r.region, slotMs: Math.round(r.slot_ms), attempt: r.attempt, checkedMs: Math.round(r.checked_ms), outcome: r.outcome, errorClass: r.error_class }));
 }
 
+/** The earliest stored slot of a target, or null. */
+export async function firstSlotMs(db: Db, targetId: number): Promise<number | null> {
+  const [row] = await db.query<{ ms: number | null }>('SELECT (extract(epoch FROM min(slot_at)) * 1000)::float8 AS ms FROM checks WHERE target_id = $1', [targetId]);
+  return row?.ms == null ? null : Math.round(row.ms);
+}
+
 /** Distinct targets whose slot in [fromMs, toMs) failed every attempt in `region`. */
 export async function failedTargetsInBucket(db: Db, region: string, fromMs: number, toMs: number): Promise<number> {
   const rows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (

@@ -3,7 +3,7 @@
 // stored intervals from the re-derived range start, extends the coverage, records new transitions
 // (each once) and recomputes the touched rollups. Idempotent: running it again changes nothing.
 import type { Db } from '../../db/client.ts';
-import { checkPoints } from '../../db/store/checks.ts';
+import { checkPoints, firstSlotMs } from '../../db/store/checks.ts';
 import { controlVerdicts } from '../../db/store/controls.ts';
 import { readCoverage, replaceSegments, writeCoverage } from '../../db/store/availability.ts';
 import { recordTransitions } from '../../db/store/availability-events.ts';
@@ -18,7 +18,9 @@ const LOCK_CLASS = 7_361_010; // with the target id: "availability of target N"
 
 async function evaluateLocked(db: Db, targetId: number, s: AvailabilitySettings, nowMs: number): Promise<EvaluationSummary> {
   const coverage = await readCoverage(db, targetId);
-  const wanted = coverage ? Math.max(coverage.fromMs, Math.min(coverage.toMs, nowMs - s.lookbackMs)) : nowMs - s.lookbackMs;
+  // The first evaluation of a target derives everything stored for it (a backfill, a rebuild).
+  const wanted = coverage ? Math.max(coverage.fromMs, Math.min(coverage.toMs, nowMs - s.lookbackMs)) : await firstSlotMs(db, targetId);
+  if (wanted === null) return null;
   const loadFrom = wanted - s.contextMs;
   const loadTo = nowMs + 1;
   const checks = await checkPoints(db, targetId, loadFrom, loadTo);
