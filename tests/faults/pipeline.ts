@@ -104,3 +104,9 @@ export async function metricValue(port: number, line: RegExp): Promise<number> {
   const m = text.split('\n').find((l) => line.test(l));
   return m ? Number(m.split(' ').pop()) : 0;
 }
+
+/** Throws with the process's last output if it has died (a crash is the finding, not a timeout). */
+export function assertAlive(r: Running, name: string): void {
+  if (r.child.exitCode === null && r.child.signalCode === null) return;
+  throw new Error(`${name} died (exit ${r.child.exitCode ?? r.child.signalCode}); last output:\n${r.lines.slice(-12).join('\n')}`);
+}

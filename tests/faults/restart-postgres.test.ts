@@ -2,10 +2,11 @@
 // retry probes again within the slot's lateness budget), so no result is lost and none is stored
 // twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectedSlots, metricValue, startPipeline, storedSlots, until, type Pipeline } from './pipeline.ts';
+import { assertAlive, expectedSlots, metricValue, startPipeline, storedSlots, until, type Pipeline } from './pipeline.ts';
 
 let p: Pipeline;
-beforeAll(async () => { p = await startPipeline({ targets: 20, delayMs: 200 }); }, 60_000);
+// The lateness budget covers the retries' backoff (1 + 2 + 4 + 8 s) on a loaded 2-core CI machine.
+beforeAll(async () => { p = await startPipeline({ targets: 20, delayMs: 200, env: { MAX_LATENESS_S: '30' } }); }, 60_000);
 afterAll(async () => { await p?.destroy(); });
 
 describe('restart Postgres during a run', () => {
@@ -19,7 +20,7 @@ describe('restart Postgres during a run', () => {
 
     await p.pg.stop(); // crash: every connection drops
     const downAt = Date.now();
-    await until('jobs fail to store while Postgres is down', async () =>
+    await until('jobs fail to store while Postgres is down', async () => assertAlive(worker, 'the worker') === undefined &&
       (await metricValue(port, /^sanjeh_job_errors_total\{queue="probe-uptime-local"\}/)) >= 2, 30_000);
     await p.pg.start();
     const upAt = Date.now();
@@ -27,6 +28,8 @@ describe('restart Postgres during a run', () => {
     const to = upAt + 10_000;
     const expected = expectedSlots(p.targetIds, t0, to);
     await until('every slot of the window is stored', async () => {
+      assertAlive(worker, 'the worker');
+      assertAlive(scheduler, 'the scheduler');
       const s = await storedSlots(p, 'local', t0, to);
       return expected.every((k) => s.has(k));
     }, 60_000);

@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { expectedSlots, startPipeline, storedSlots, until, type Pipeline } from './pipeline.ts';
 
 let p: Pipeline;
-beforeAll(async () => { p = await startPipeline({ targets: 12, delayMs: 100, env: { REGIONS: 'teh,mhd' } }); }, 60_000);
+beforeAll(async () => { p = await startPipeline({ targets: 12, delayMs: 100, env: { REGIONS: 'teh,mhd', MAX_LATENESS_S: '30' } }); }, 60_000);
 afterAll(async () => { await p?.destroy(); });
 
 async function addedPerJob(redis: Redis, queue: string): Promise<{ added: Map<string, number>; duplicated: number }> {
