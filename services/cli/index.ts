@@ -9,6 +9,7 @@ import { probeTlsCommand } from './commands/probe-tls.ts';
 import { probeSpeedCommand } from './commands/probe-speed.ts';
 import { scoreCommand } from './commands/score.ts';
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './commands/keys.ts';
+import { uptimeCommand } from './commands/uptime.ts';
 
 export const commands: readonly CliCommand[] = [
   startCommand,
@@ -24,4 +25,5 @@ export const commands: readonly CliCommand[] = [
   keysCreateCommand,
   keysListCommand,
   keysRevokeCommand,
+  uptimeCommand,
 ];
