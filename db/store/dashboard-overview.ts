@@ -17,22 +17,32 @@ type Raw = Omit<OverviewRow, 'u24' | 'u30' | 'uPeriod' | 'state'> & {
   open_outage: boolean; covered_to: Date | null; degraded: boolean; tls_outcome: string | null;
 };
 
-const sums = (alias: string, table: string, time: string, from: string) => `LEFT JOIN LATERAL (
-    SELECT coalesce(sum(covered_s - unobserved_s), 0)::float8 AS o, coalesce(sum(down_s), 0)::float8 AS d
-    FROM ${table} r WHERE r.target_id = t.id AND r.${time} >= ${from}) ${alias} ON t.id IS NOT NULL`;
+// Seconds of [from, now) inside [s, e) (e NULL: still going), for one window column.
+const overlap = (s: string, e: string, from: string) =>
+  `greatest(0, extract(epoch FROM least(coalesce(${e}, w.now), w.now) - greatest(${s}, ${from})))`;
+const perWindow = (s: string, e: string, agg: string, name: string) =>
+  ['f24', 'f30', 'fp'].map((f, i) => `${agg}(${overlap(s, e, `w.${f}`)})::float8 AS ${name}${['24', '30', 'p'][i]}`).join(', ');
 
-const sql = `SELECT t.id::int AS "targetId", a.id::int AS "agencyId", a.slug AS "agencySlug", a.name_fa AS "nameFa", a.name_en AS "nameEn",
+// Uptime comes from coverage, outages and unobserved spans (sparse intervals, as uptimeForWindow
+// reads them), aggregated once per table: never a scan of rollups per target.
+const sql = `WITH w AS (SELECT $2::timestamptz AS now, $2::timestamptz - interval '24 hours' AS f24,
+      $2::timestamptz - interval '30 days' AS f30, $3::timestamptz AS fp),
+  cov AS (SELECT c.target_id, c.covered_to, ${perWindow('c.covered_from', 'c.covered_to', '', 'c')} FROM availability_coverage c, w),
+  down AS (SELECT x.target_id, bool_or(x.ended_at IS NULL) AS open, ${perWindow('x.started_at', 'x.ended_at', 'sum', 'd')}
+    FROM outages x, w WHERE coalesce(x.ended_at, w.now) > least(w.f30, w.fp) GROUP BY x.target_id),
+  unobs AS (SELECT x.target_id, ${perWindow('x.started_at', 'x.ended_at', 'sum', 'u')}
+    FROM unobserved_spans x, w WHERE x.ended_at > least(w.f30, w.fp) GROUP BY x.target_id)
+  SELECT t.id::int AS "targetId", a.id::int AS "agencyId", a.slug AS "agencySlug", a.name_fa AS "nameFa", a.name_en AS "nameEn",
     t.kind, t.url, coalesce(t.paused, false) AS paused,
-    r24.o AS o24, r24.d AS d24, r30.o AS o30, r30.d AS d30, rp.o AS op, rp.d AS dp,
-    EXISTS (SELECT 1 FROM outages o WHERE o.target_id = t.id AND o.ended_at IS NULL) AS open_outage,
+    cov.c24 - coalesce(unobs.u24, 0) AS o24, coalesce(down.d24, 0) AS d24, cov.c30 - coalesce(unobs.u30, 0) AS o30, coalesce(down.d30, 0) AS d30,
+    cov.cp - coalesce(unobs.up, 0) AS op, coalesce(down.dp, 0) AS dp, coalesce(down.open, false) AS open_outage,
     cov.covered_to, coalesce(l.degraded, false) AS degraded,
     tls.outcome AS tls_outcome, tls.grade AS "tlsGrade", spd.percentage AS "speedPct"
   FROM agencies a
   LEFT JOIN targets t ON t.agency_id = a.id AND t.retired_at IS NULL
-  ${sums('r24', 'availability_rollups_15m', 'bucket_at', `$2::timestamptz - interval '24 hours'`)}
-  ${sums('r30', 'availability_rollups_1d', 'day', `($2::timestamptz - interval '30 days')::date`)}
-  ${sums('rp', 'availability_rollups_1d', 'day', `$3::date`)}
-  LEFT JOIN availability_coverage cov ON cov.target_id = t.id
+  LEFT JOIN cov ON cov.target_id = t.id
+  LEFT JOIN down ON down.target_id = t.id
+  LEFT JOIN unobs ON unobs.target_id = t.id
   LEFT JOIN LATERAL (SELECT r.degraded_checks > 0 AND r.down_checks = 0 AS degraded FROM availability_rollups_15m r
     WHERE r.target_id = t.id ORDER BY r.bucket_at DESC LIMIT 1) l ON t.id IS NOT NULL
   LEFT JOIN LATERAL (SELECT s.outcome, s.grade FROM tls_scans s WHERE s.target_id = t.id
@@ -45,7 +55,7 @@ const sql = `SELECT t.id::int AS "targetId", a.id::int AS "agencyId", a.slug AS 
 export type OverviewQuery = { agencyId: number | null; now: Date; periodStart: Date; staleAfterMs: number; targetId?: number };
 
 export async function overviewRows(db: Db, q: OverviewQuery): Promise<OverviewRow[]> {
-  const rows = await db.query<Raw>(sql, [q.agencyId, q.now, q.periodStart.toISOString().slice(0, 10), q.targetId ?? null]);
+  const rows = await db.query<Raw>(sql, [q.agencyId, q.now, q.periodStart, q.targetId ?? null]);
   return rows.map((r) => ({
     targetId: r.targetId, agencyId: r.agencyId, agencySlug: r.agencySlug, nameFa: r.nameFa, nameEn: r.nameEn,
     kind: r.kind, url: r.url, paused: r.paused, state: stateOf(r, q),

@@ -21,6 +21,8 @@ export async function seedDashboard(db: Db, n: number, nowMs: number, opts: { da
     SELECT t.id, to_timestamp(floor(extract(epoch FROM $1::timestamptz) / 900) * 900 - q * 900), 15, CASE WHEN t.id % 7 = 0 THEN 10 ELSE 15 END,
       CASE WHEN t.id % 7 = 0 THEN 5 ELSE 0 END, 0, 900, 0, 0, CASE WHEN q % 4 = 0 THEN ${hist(20)} ELSE ${hist(17)} END
     FROM targets t, generate_series(0, $2) q`, [now, (opts.hours ?? 48) * 4 - 1]);
+  await db.query(`INSERT INTO outages (target_id, started_at, ended_at, cause, regions)
+    SELECT id, $1::timestamptz - interval '3 days', $1::timestamptz - interval '71 hours', 'http_status', ARRAY['local'] FROM targets WHERE id % 11 = 0`, [now]);
   await db.query(`INSERT INTO tls_scans (target_id, region, slot_at, scanned_at, outcome, grade, cert_not_after, duration_ms, evidence)
     SELECT id, 'local', $1::timestamptz - interval '1 hour', $1::timestamptz - interval '1 hour', 'graded', (ARRAY['A+','A','A-','B','C','F'])[1 + id % 6],
       $1::timestamptz + interval '60 days', 1000, $2::jsonb FROM targets`, [now, JSON.stringify(tlsEvidence)]);
@@ -28,6 +30,7 @@ export async function seedDashboard(db: Db, n: number, nowMs: number, opts: { da
       performance, structure, percentage, evidence)
     SELECT id, 'local', $1::timestamptz - interval '2 hours', $1::timestamptz - interval '2 hours', 'measured', 'gtmetrix-desktop', 'x', 3, 3,
       50 + id % 50, 80, 62 + id % 37, $2::jsonb FROM targets`, [now, JSON.stringify(speedEvidence)]);
+  if (db.engine === 'postgres') await db.query('ANALYZE'); // as autovacuum would after a bulk load
 }
 
 /** A confirmed outage of target `targetId`, as the availability evaluator would record it. */

@@ -95,8 +95,11 @@ export function mountOverview(main) {
         const o = await api('/dashboard/overview', { signal: stop.signal });
         apply(o.items); loaded = true; apply(pending.splice(0));
         main.dataset.ready = 'true';
+        performance.mark('sanjeh:overview-ready'); // read by bench/dashboard.ts
       } else if (event === 'update') {
+        const t0 = performance.now();
         if (loaded) apply(data.items); else pending.push(...data.items);
+        performance.measure('sanjeh:update-applied', { start: t0, detail: data.items.length });
         main.dataset.updates = String(Number(main.dataset.updates ?? 0) + 1);
       }
     }, stop.signal);

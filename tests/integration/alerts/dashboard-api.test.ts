@@ -10,6 +10,8 @@ import { openIncident } from '../../../db/store/incidents.ts';
 import { pgSchema, type TestDb } from '../../helpers/databases.ts';
 import { silentLogger } from '../../helpers/logger.ts';
 import { seedDashboard, seedOutage } from '../../e2e/seed.ts';
+import { buildOverview } from '../../../services/dashboard/overview.ts';
+import { pgliteDb } from '../../helpers/databases.ts';
 
 const NOW = Date.parse('2026-11-21T06:00:00Z');
 
@@ -42,6 +44,8 @@ describe('dashboard API', () => {
     expect(a1.uptime30d).toBeGreaterThan(99);
     expect(a1.scores).toEqual({ uptime: 1, speed: 0.25, tls: 0.5 });
     expect(items.find((i: { agency: string }) => i.agency === 'ag-7').state).toBe('degraded');
+    // ag-11 was down for one hour three days ago: 24 h clean, 30 days 1 − 3600 / (30 · 86400)
+    expect(items.find((i: { agency: string }) => i.agency === 'ag-11')).toMatchObject({ uptime24h: 100, uptime30d: 99.86 });
   });
 
   it('shows an agency key only its own agency, and 404 for another', async () => {
@@ -118,5 +122,21 @@ describe('dashboard API', () => {
     expect(index.body).toContain('<script type="module" src="/dashboard/app.js">');
     expect((await app.inject('/dashboard/chart.umd.js')).body.length).toBeGreaterThan(100_000);
     expect((await app.inject('/dashboard/nope.js')).statusCode).toBe(404);
+  });
+});
+
+describe('dashboard overview on PGlite', () => {
+  it('computes the same rows on the embedded engine', async () => {
+    const t = await pgliteDb();
+    try {
+      await migrate(t.db);
+      await seedDashboard(t.db, 12, NOW, { days: 31, hours: 2 });
+      const { items } = await buildOverview({ db: t.db, now: () => NOW, staleAfterMs: 600_000 }, null);
+      expect(items).toHaveLength(13);
+      expect(items.find((i) => i.agency === 'ag-11')).toMatchObject({ state: 'up', uptime24h: 100, uptime30d: 99.86, tlsGrade: 'F' });
+      expect(items.find((i) => i.agency === 'ag-7')?.state).toBe('degraded');
+    } finally {
+      await t.drop();
+    }
   });
 });
