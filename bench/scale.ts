@@ -1,0 +1,154 @@
+// bench/scale: the whole pipeline (one `sanjeh scheduler`, N `sanjeh worker --probes uptime`,
+// private Redis and Postgres) against local fixture targets. Prints checks stored per second,
+// schedule lag (slot → first attempt started, from checks.checked_at), slot → stored (the workers'
+// sanjeh_job_latency_seconds histogram over the window), lost slots, and CPU / memory per process.
+//   npx node bench/scale.ts [--targets 10000] [--interval 60] [--workers 2] [--concurrency 300]
+//     [--fail 0.1] [--warmup 60] [--measure 120]
+// Asserts nothing. Failing targets answer 503: confirmed with UPTIME_RETRIES retries, so they
+// hold a worker slot for retries × UPTIME_RETRY_DELAY_S by design.
+import { createServer } from 'node:http';
+import { once } from 'node:events';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { runSanjeh, type Running } from '../tests/helpers/process.ts';
+import { tempDir } from '../tests/helpers/databases.ts';
+import { privatePostgres, privateRedis } from '../tests/helpers/private-services.ts';
+import { slotsBetween } from '../services/scheduler/slots.ts';
+
+const { values: a } = parseArgs({ options: {
+  targets: { type: 'string', default: '10000' }, interval: { type: 'string', default: '60' }, workers: { type: 'string', default: '2' },
+  concurrency: { type: 'string', default: '300' }, fail: { type: 'string', default: '0' }, warmup: { type: 'string', default: '60' },
+  measure: { type: 'string', default: '120' } } });
+const N = Number(a.targets); const INTERVAL_S = Number(a.interval); const FAIL = Number(a.fail);
+const WARMUP_MS = Number(a.warmup) * 1000; const MEASURE_MS = Number(a.measure) * 1000;
+
+const fixture = createServer((req, res) => {
+  const id = Number(req.url!.split('/').pop());
+  res.writeHead(id % Math.round(1 / FAIL || Infinity) === 0 && FAIL > 0 ? 503 : 200, { 'content-type': 'text/html' }).end('<html>ok</html>');
+});
+fixture.listen(0, '127.0.0.1');
+await once(fixture, 'listening');
+const base = `http://127.0.0.1:${(fixture.address() as { port: number }).port}`;
+
+const [pgs, redis] = await Promise.all([privatePostgres(), privateRedis()]);
+const dir = tempDir('sanjeh-bench-');
+writeFileSync(`${dir.path}/empty.csv`, 'slug,name_fa,name_en,portal_url\n');
+const env = { DATABASE_URL: pgs.url, REDIS_URL: redis.url, SEED_AGENCIES_FILE: `${dir.path}/empty.csv`, LOG_LEVEL: 'warn',
+  UPTIME_INTERVAL_S: String(INTERVAL_S), UPTIME_CONCURRENCY: a.concurrency!, ALLOW_PRIVATE_TARGETS: 'true' };
+const db = new pg.Client({ connectionString: pgs.url });
+const procs: Array<{ name: string; r: Running }> = [];
+
+async function setup(): Promise<void> {
+  const m = runSanjeh(['migrate'], env);
+  if ((await once(m.child, 'exit'))[0] !== 0) throw new Error(m.lines.join('\n'));
+  await db.connect();
+  await db.query(`INSERT INTO agencies (slug, name_fa, name_en) SELECT 'a' || n, 'الف', 'A' FROM generate_series(1, $1) n`, [N]);
+  await db.query(`INSERT INTO targets (agency_id, kind, url) SELECT id, 'portal', $1 || '/t/' || id FROM agencies`, [base]);
+}
+
+function cpuTicks(pid: number): number {
+  try { const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' '); return Number(f[11]) + Number(f[12]); } catch { return 0; }
+}
+function rssMiB(pid: number): number {
+  try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024; } catch { return 0; }
+}
+async function pgPids(): Promise<number[]> {
+  const pid = ((await db.query("SELECT pg_backend_pid() AS pid")).rows[0] as { pid: number }).pid;
+  const postmaster = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+  const all = (await import('node:fs')).readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+  return [postmaster, ...all.filter((p) => { try { return Number(readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === postmaster; } catch { return false; } })];
+}
+async function groups(): Promise<Record<string, number[]>> {
+  const redisPid = Number(/process_id:(\d+)/.exec(String(await fetchRedisInfo()))![1]);
+  const g: Record<string, number[]> = { postgres: await pgPids(), redis: [redisPid], bench: [process.pid] };
+  for (const p of procs) g[p.name] = [p.r.child.pid!];
+  return g;
+}
+async function fetchRedisInfo(): Promise<string> {
+  const { Redis } = await import('ioredis');
+  const r = new Redis(redis.url);
+  try { return await r.info('server'); } finally { r.disconnect(); }
+}
+const sample = (g: Record<string, number[]>) => Object.fromEntries(Object.entries(g).map(([k, pids]) => [k, pids.reduce((s, p) => s + cpuTicks(p), 0)]));
+
+async function histogram(port: number, name: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const out = new Map<number, number>();
+  for (const l of text.split('\n')) {
+    const m = new RegExp(`^${name}_bucket\\{le="([^"]+)".*\\} (\\d+)`).exec(l);
+    if (m) out.set(m[1] === '+Inf' ? Infinity : Number(m[1]), Number(m[2]));
+  }
+  return out;
+}
+async function counter(port: number, name: string): Promise<number> {
+  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  return text.split('\n').filter((l) => l.startsWith(`${name}{`)).reduce((s, l) => s + Number(l.split(' ').pop()), 0);
+}
+/** Percentile from cumulative bucket counts, linear inside the bucket (as histogram_quantile). */
+function quantile(b: Map<number, number>, q: number): number {
+  const les = [...b.keys()].sort((x, y) => x - y);
+  const total = b.get(Infinity) ?? 0;
+  if (!total) return NaN;
+  let prevLe = 0; let prevN = 0;
+  for (const le of les) {
+    const n = b.get(le)!;
+    if (n >= q * total) return le === Infinity ? prevLe : prevLe + (le - prevLe) * ((q * total - prevN) / Math.max(1, n - prevN));
+    prevLe = le; prevN = n;
+  }
+  return prevLe;
+}
+
+async function main(): Promise<void> {
+  await setup();
+  const workerPorts: number[] = [];
+  procs.push({ name: 'scheduler', r: runSanjeh(['scheduler', '--probes', 'uptime'], env) });
+  for (let i = 0; i < Number(a.workers); i++) {
+    const r = runSanjeh(['worker', '--probes', 'uptime', '--metrics-port', '0'], env);
+    procs.push({ name: `worker${i + 1}`, r });
+    workerPorts.push(Number(/:(\d+)\/metrics/.exec(await r.waitFor(/Sanjeh metrics on/))![1]));
+  }
+  const t0 = Date.now();
+  const w0 = t0 + WARMUP_MS; const w1 = w0 + MEASURE_MS;
+  await new Promise((r) => setTimeout(r, w0 - Date.now()));
+  const g = await groups();
+  const cpu0 = sample(g);
+  const sumHist = async (name: string) => { const all = await Promise.all(workerPorts.map((p) => histogram(p, name)));
+    const m = new Map<number, number>(); for (const h of all) for (const [k, v] of h) m.set(k, (m.get(k) ?? 0) + v); return m; };
+  const sumCounter = async (name: string) => (await Promise.all(workerPorts.map((p) => counter(p, name)))).reduce((s, v) => s + v, 0);
+  const lat0 = await sumHist('sanjeh_job_latency_seconds'); const skip0 = await sumCounter('sanjeh_jobs_skipped_late_total');
+  let rssMax: Record<string, number> = {};
+  const rssTimer = setInterval(() => { for (const [k, pids] of Object.entries(g)) rssMax[k] = Math.max(rssMax[k] ?? 0, pids.reduce((s, p) => s + rssMiB(p), 0)); }, 2000);
+  await new Promise((r) => setTimeout(r, w1 - Date.now()));
+  const cpu1 = sample(g);
+  const lat1 = await sumHist('sanjeh_job_latency_seconds'); const skip1 = await sumCounter('sanjeh_jobs_skipped_late_total');
+  clearInterval(rssTimer);
+  // Let the window's last slots finish (lateness budget = one interval, plus the failing targets' retries).
+  await new Promise((r) => setTimeout(r, (INTERVAL_S + 25) * 1000));
+  const expected = (await db.query('SELECT id FROM targets')).rows.reduce((s: number, r: { id: number }) => s + slotsBetween(Number(r.id), INTERVAL_S * 1000, w0, w1).length, 0);
+  const q = (await db.query(`SELECT count(*)::int AS n, percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM checked_at - slot_at)) AS lag
+    FROM checks WHERE attempt = 0 AND slot_at > $1 AND slot_at <= $2`, [new Date(w0), new Date(w1)])).rows[0] as { n: number; lag: number[] };
+  const lat = new Map([...lat1].map(([k, v]) => [k, v - (lat0.get(k) ?? 0)]));
+  const secs = MEASURE_MS / 1000;
+  const result = {
+    bench: 'scale', targets: N, intervalS: INTERVAL_S, workers: Number(a.workers), concurrency: Number(a.concurrency), failShare: FAIL,
+    expectedSlots: expected, storedSlots: q.n, lost: expected - q.n, skippedLate: skip1 - skip0, checksPerS: +(q.n / secs).toFixed(1),
+    scheduleLagP50S: +q.lag[0]!.toFixed(3), scheduleLagP99S: +q.lag[1]!.toFixed(3),
+    storedP50S: +quantile(lat, 0.5).toFixed(2), storedP99S: +quantile(lat, 0.99).toFixed(2),
+    cpuPct: Object.fromEntries(Object.keys(cpu0).map((k) => [k, Math.round((cpu1[k]! - cpu0[k]!) / secs)])),
+    rssMiB: Object.fromEntries(Object.entries(rssMax).map(([k, v]) => [k, Math.round(v)])),
+  };
+  console.log(JSON.stringify(result));
+  console.table(Object.entries(result).filter(([, v]) => typeof v !== 'object').map(([k, v]) => ({ metric: k, value: v })));
+  console.table(Object.keys(result.cpuPct).map((k) => ({ process: k, 'cpu %': result.cpuPct[k], 'max RSS MiB': result.rssMiB[k] })));
+}
+
+try {
+  await main();
+} finally {
+  await Promise.all(procs.map((p) => p.r.stop(10_000).catch(() => null)));
+  await db.end().catch(() => {});
+  await Promise.all([pgs.destroy(), redis.destroy()]);
+  fixture.close();
+  dir.remove();
+}
