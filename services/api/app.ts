@@ -32,6 +32,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { uptimeRoutes } from './routes/uptime.ts';
 import { resultRoutes } from './routes/results.ts';
+import { rejectNonFiniteNumbers } from './schemas/finite-numbers.ts';
 import { dashboardRoutes, type DashboardOptions } from '../dashboard/routes/index.ts';
 
 export type ApiDeps = {
@@ -83,6 +84,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
 
   app.addHook('onRequest', authenticate(deps.db));
   app.addHook('onSend', auditChanges(deps.db));
+  app.addHook('preHandler', rejectNonFiniteNumbers);
   await syncRuleSets(deps.db, ruleSets.values());
 
   await app.register(healthRoutes(deps.readiness));

@@ -26,7 +26,8 @@ export const ruleSetRoutes: FastifyPluginAsync = async (app) => {
     });
 
   app.post<{ Body: unknown }>('/rule-sets',
-    { config: { roles: assessmentWriters }, schema: { body: { ...looseObject, description: 'a complete rule set (see config/rulesets/rule-set.ts)' },
+    { config: { roles: assessmentWriters }, schema: { body: { ...looseObject, description: 'a complete rule set (see config/rulesets/rule-set.ts)',
+      required: ['id', 'version'], properties: { id: params.properties.id, version: params.properties.version } },
       response: { 200: { $ref: 'ruleSetRecord#' }, 201: { $ref: 'ruleSetRecord#' }, 409: problemRef, 422: problemRef, ...authProblems } } },
     async (req, reply) => {
       let rs;
