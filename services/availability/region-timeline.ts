@@ -6,7 +6,7 @@
 import { slotVerdict, type RegionState } from './slot-verdict.ts';
 import type { CheckPoint, ControlVerdict, Segment, TimelineSettings, UnobservedCause } from './types.ts';
 
-type Slot = { slotMs: number; atMs: number; outcomes: CheckPoint['outcome'][]; cause: string };
+type Slot = { slotMs: number; atMs: number; outcomes: CheckPoint['outcome'][]; cause: string | null };
 
 export function groupSlots(checks: readonly CheckPoint[]): Slot[] {
   const bySlot = new Map<number, CheckPoint[]>();
@@ -18,7 +18,7 @@ export function groupSlots(checks: readonly CheckPoint[]): Slot[] {
     list.sort((a, b) => a.attempt - b.attempt);
     const first = list[0]!;
     const firstDown = list.find((c) => c.outcome === 'down');
-    return { slotMs: first.slotMs, atMs: first.checkedMs, outcomes: list.map((c) => c.outcome), cause: firstDown?.errorClass ?? 'unknown' };
+    return { slotMs: first.slotMs, atMs: first.checkedMs, outcomes: list.map((c) => c.outcome), cause: firstDown ? (firstDown.errorClass ?? 'unknown') : null };
   }).sort((a, b) => a.atMs - b.atMs);
 }
 
@@ -29,23 +29,28 @@ export function controlProblem(verdicts: ReadonlyMap<number, boolean>, slotMs: n
   return failed ? 'controls_failed' : null;
 }
 
-function observation(slot: Slot, prev: RegionState | null, problem: UnobservedCause | null, s: TimelineSettings, region: string):
-  { seg: Segment; state: RegionState | null } {
+type Carry = { state: RegionState | null; cause: string };
+
+/** A slot's segment; a down state carried by a slot without failed attempts keeps the cause of
+ *  the failure that started it. */
+function observation(slot: Slot, prev: Carry, problem: UnobservedCause | null, s: TimelineSettings, region: string):
+  { seg: Segment; carry: Carry } {
   const at = { startMs: slot.atMs, endMs: slot.atMs };
-  if (problem) return { seg: { ...at, state: 'unobserved', cause: problem, regions: [region] }, state: prev };
-  const state = slotVerdict(slot.outcomes, prev, s.retries);
-  if (state === 'up') return { seg: { ...at, state: 'up', regions: [region] }, state };
-  return { seg: { ...at, state: 'down', cause: slot.cause, regions: [region] }, state };
+  if (problem) return { seg: { ...at, state: 'unobserved', cause: problem, regions: [region] }, carry: prev };
+  const state = slotVerdict(slot.outcomes, prev.state, s.retries);
+  if (state === 'up') return { seg: { ...at, state: 'up', regions: [region] }, carry: { state, cause: prev.cause } };
+  const cause = prev.state === 'down' ? prev.cause : (slot.cause ?? 'unknown');
+  return { seg: { ...at, state: 'down', cause, regions: [region] }, carry: { state, cause } };
 }
 
 export function regionTimeline(region: string, checks: readonly CheckPoint[], controls: readonly ControlVerdict[], s: TimelineSettings): Segment[] {
   const verdicts = new Map(controls.filter((c) => c.region === region).map((c) => [c.bucketMs, c.failed]));
   const slots = groupSlots(checks.filter((c) => c.region === region));
   const out: Segment[] = [];
-  let prev: RegionState | null = null;
+  let carry: Carry = { state: null, cause: 'unknown' };
   slots.forEach((slot, i) => {
-    const { seg, state } = observation(slot, prev, controlProblem(verdicts, slot.slotMs, s), s, region);
-    prev = state;
+    const { seg, carry: next0 } = observation(slot, carry, controlProblem(verdicts, slot.slotMs, s), s, region);
+    carry = next0;
     const next = slots[i + 1]?.atMs;
     const nominalEnd = slot.atMs + s.intervalMs;
     const endMs = next !== undefined && next <= nominalEnd + s.graceMs ? next : nominalEnd;

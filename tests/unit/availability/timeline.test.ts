@@ -75,6 +75,12 @@ describe('observation validity', () => {
     expect(brief(targetTimeline(checks, controls, { ...settings, controlsRequired: true })))
       .toEqual([['up', 0, 2, null], ['unobserved', 2, 3, 'controls_pending']]);
   });
+
+  it('a down state carried across a gap keeps the cause of the failure that started it', () => {
+    const checks = [...run('a', 0, 2, UP), ...slot('a', 2 * MIN, DOWN3, 'dns_nxdomain'), ...slot('a', 10 * MIN, ['up', 'down'])];
+    const segs = targetTimeline(checks, [], settings);
+    expect(brief(segs)).toEqual([['up', 0, 2, null], ['down', 2, 3, 'dns_nxdomain'], ['unobserved', 3, 10, 'no_checks'], ['down', 10, 11, 'dns_nxdomain']]);
+  });
 });
 
 describe('quorum of regions', () => {
