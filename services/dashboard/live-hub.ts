@@ -8,8 +8,9 @@ import { overviewVersion } from '../../db/store/dashboard-overview.ts';
 export type Listener = { agencyId: number | null; send: (changed: OverviewItem[]) => void };
 
 export type LiveHub = {
-  /** Adds a listener once the hub has a baseline, so every change after this resolves reaches it. */
-  subscribe(l: Listener): Promise<() => void>;
+  /** Adds a listener once the hub has a baseline and returns that baseline (the rows the listener
+   *  may see): every later change reaches the listener, in order, on the same stream. */
+  subscribe(l: Listener): Promise<{ snapshot: OverviewItem[]; unsubscribe: () => void }>;
   close(): void;
   pollOnce(): Promise<void>;
 };
@@ -17,6 +18,7 @@ export type LiveHub = {
 export function startLiveHub(deps: OverviewDeps & { pollMs: number; onError: (err: unknown) => void }): LiveHub {
   const listeners = new Set<Listener>();
   let last = new Map<string, string>();
+  let current: OverviewItem[] = [];
   let version = '';
   let timer: NodeJS.Timeout | undefined;
   let busy: Promise<void> | null = null;
@@ -29,6 +31,7 @@ export function startLiveHub(deps: OverviewDeps & { pollMs: number; onError: (er
     const next = new Map(items.map((i) => [i.id, JSON.stringify(i)]));
     const changed = items.filter((i) => last.get(i.id) !== next.get(i.id));
     last = next;
+    current = items;
     if (changed.length === 0) return;
     for (const l of listeners) {
       const mine = l.agencyId === null ? changed : changed.filter((i) => i.agencyId === l.agencyId);
@@ -43,9 +46,10 @@ export function startLiveHub(deps: OverviewDeps & { pollMs: number; onError: (er
 
   return {
     async subscribe(l) {
-      if (listeners.size === 0) { version = ''; await pollOnce(); loop(); }
+      if (listeners.size === 0) { version = ''; await pollOnce(); loop(); } else if (busy) await busy;
       listeners.add(l);
-      return () => { listeners.delete(l); if (listeners.size === 0) clearTimeout(timer); };
+      const snapshot = l.agencyId === null ? current : current.filter((i) => i.agencyId === l.agencyId);
+      return { snapshot, unsubscribe: () => { listeners.delete(l); if (listeners.size === 0) clearTimeout(timer); } };
     },
     close() { listeners.clear(); clearTimeout(timer); },
     pollOnce,

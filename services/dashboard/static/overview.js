@@ -1,6 +1,6 @@
 // The overview: every target with state, uptime, TLS grade, speed and the three scores; sort,
 // filter by state, search by name in either language; live updates from the server's stream.
-import { api, readEvents } from './api.js';
+import { readEvents } from './api.js';
 import { getLang, num, onLangChange, pct, t } from './i18n.js';
 import { virtualTable } from './virtual-table.js';
 
@@ -86,19 +86,17 @@ export function mountOverview(main) {
 
   const stop = new AbortController();
   const start = async () => {
-    let loaded = false;
-    const pending = [];
     const apply = (items) => { for (const i of items) byId.set(i.id, i); refresh(); };
-    const stream = readEvents('/dashboard/stream', async (event, data) => {
+    const stream = readEvents('/dashboard/stream', (event, data) => {
       if (event === 'ready') {
         live.textContent = t('live'); live.dataset.live = 'true';
-        const o = await api('/dashboard/overview', { signal: stop.signal });
-        apply(o.items); loaded = true; apply(pending.splice(0));
+        byId.clear();
+        apply(data.items);
         main.dataset.ready = 'true';
         performance.mark('sanjeh:overview-ready'); // read by bench/dashboard.ts
       } else if (event === 'update') {
         const t0 = performance.now();
-        if (loaded) apply(data.items); else pending.push(...data.items);
+        apply(data.items);
         performance.measure('sanjeh:update-applied', { start: t0, detail: data.items.length });
         main.dataset.updates = String(Number(main.dataset.updates ?? 0) + 1);
       }

@@ -84,21 +84,32 @@ describe('dashboard API', () => {
     expect(bad.statusCode).toBe(400);
   });
 
-  it('streams "ready", then the rows that changed when a target goes down', async () => {
+  it('streams "ready" with the overview, then the rows that changed when a target goes down; an agency key only its own', async () => {
     const address = await app.listen({ host: '127.0.0.1', port: 0 });
     const ctrl = new AbortController();
-    const res = await fetch(`${address}/api/v1/dashboard/stream`, { headers: { authorization: `Bearer ${keys['admin']}` }, signal: ctrl.signal });
-    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
-    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let text = '';
-    const until = async (re: RegExp) => { while (!re.test(text)) { const { value, done } = await reader.read(); if (done) throw new Error('stream ended'); text += value; } };
-    await until(/event: ready/);
-    const { items } = (await get('/api/v1/dashboard/overview')).json();
-    const target = items.find((i: { agency: string }) => i.agency === 'ag-9');
+    const open = async (who: string) => {
+      const res = await fetch(`${address}/api/v1/dashboard/stream`, { headers: { authorization: `Bearer ${keys[who]}` }, signal: ctrl.signal });
+      expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+      const s = { text: '', async until(re: RegExp) { while (!re.test(s.text)) { const { value, done } = await reader.read(); if (done) throw new Error('stream ended'); s.text += value; } } };
+      return s;
+    };
+    const data = (text: string, event: string) => JSON.parse(new RegExp(`event: ${event}\ndata: (.*)\n`).exec(text)![1]!);
+    const admin = await open('admin');
+    const agency = await open('agency');
+    await Promise.all([admin.until(/event: ready\ndata: .*\n\n/), agency.until(/event: ready\ndata: .*\n\n/)]);
+    const ready = data(admin.text, 'ready');
+    expect(ready.items).toHaveLength(31); // the whole overview, so the page needs no second request
+    expect(data(agency.text, 'ready').items.map((i: { agency: string }) => i.agency)).toEqual(['ag-3']);
+    const target = ready.items.find((i: { agency: string }) => i.agency === 'ag-9');
+    expect(target.state).toBe('up');
     await seedOutage(t.db, target.targetId, NOW - 60_000);
-    await until(/event: update\ndata: .*\n\n/);
-    const update = JSON.parse(/event: update\ndata: (.*)\n/.exec(text)![1]!);
-    expect(update.items.map((i: { agency: string; state: string }) => [i.agency, i.state])).toEqual([['ag-9', 'down']]);
+    await admin.until(/event: update\ndata: .*\n\n/);
+    expect(data(admin.text, 'update').items.map((i: { agency: string; state: string }) => [i.agency, i.state])).toEqual([['ag-9', 'down']]);
+    const ag3 = ready.items.find((i: { agency: string }) => i.agency === 'ag-3');
+    await seedOutage(t.db, ag3.targetId, NOW - 30_000);
+    await agency.until(/event: update\ndata: .*\n\n/); // the agency hears of its own target, and of nothing before it
+    expect(data(agency.text, 'update').items.map((i: { agency: string; state: string }) => [i.agency, i.state])).toEqual([['ag-3', 'down']]);
     ctrl.abort();
   });
 
