@@ -15,6 +15,10 @@ function clip(i: StoredInterval, fromMs: number, toMs: number): Interval {
 
 export function dbEvidence(db: Db): EvidenceSource {
   return {
+    async uptimeTotals(targetId, fromMs, toMs) {
+      const u = await uptimeForWindow(db, targetId, new Date(fromMs), new Date(toMs));
+      return { observedS: u.observedS, downtimeS: u.downtimeS, unobservedS: u.unobservedS };
+    },
     async uptimeForWindow(targetId, fromMs, toMs) {
       const [u, outages, unobserved] = await Promise.all([
         uptimeForWindow(db, targetId, new Date(fromMs), new Date(toMs)),

@@ -20,7 +20,11 @@ export type TlsScanEvidence = { id: number; at: string; grade: TlsSymbol | null;
 
 export type SpeedRunEvidence = { id: number; at: string; percentage: number; profile: string };
 
+export type UptimeTotals = Pick<UptimeWindowEvidence, 'observedS' | 'downtimeS' | 'unobservedS'>;
+
 export interface EvidenceSource {
+  /** The sums only (the uptime route): no interval lists. */
+  uptimeTotals(targetId: number, fromMs: number, toMs: number): Promise<UptimeTotals>;
   uptimeForWindow(targetId: number, fromMs: number, toMs: number): Promise<UptimeWindowEvidence>;
   tlsScansInWindow(targetId: number, fromMs: number, toMs: number): Promise<readonly TlsScanEvidence[]>;
   speedMeasurementsInWindow(targetId: number, fromMs: number, toMs: number): Promise<readonly SpeedRunEvidence[]>;

@@ -47,7 +47,7 @@ export const uptimeRoutes: FastifyPluginAsync = async (app) => {
       const w = window(req.query, reply);
       if (!w) return reply;
       if (!app.evidence) return sendProblem(reply, problem(503, 'the availability store is not available in this process'));
-      const u = await app.evidence.uptimeForWindow(t.id, w.fromMs, w.toMs);
+      const u = await app.evidence.uptimeTotals(t.id, w.fromMs, w.toMs);
       const uptimePct = u.observedS > 0 ? Math.round((1 - u.downtimeS / u.observedS) * 1e6) / 1e4 : null;
       return { targetId: t.id, from: new Date(w.fromMs).toISOString(), to: new Date(w.toMs).toISOString(),
         observedS: u.observedS, downtimeS: u.downtimeS, unobservedS: u.unobservedS, uptimePct };

@@ -11,6 +11,10 @@ export type SyntheticOptions = { unobservedTargets?: ReadonlySet<number>; noHttp
 export function syntheticEvidence(opts: SyntheticOptions = {}): EvidenceSource & { calls: number } {
   const source = {
     calls: 0,
+    async uptimeTotals(targetId: number, fromMs: number, toMs: number) {
+      const { observedS, downtimeS, unobservedS } = await source.uptimeForWindow(targetId, fromMs, toMs);
+      return { observedS, downtimeS, unobservedS };
+    },
     async uptimeForWindow(targetId: number, fromMs: number, toMs: number): Promise<UptimeWindowEvidence> {
       source.calls++;
       const windowS = (toMs - fromMs) / 1000;
