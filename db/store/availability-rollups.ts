@@ -40,8 +40,10 @@ export async function recomputeRollups(db: Db, targetId: number, fromMs: number,
   if (!coverage || toMs <= fromMs) return;
   const b0 = Math.floor(fromMs / ROLLUP_MS) * ROLLUP_MS;
   const b1 = Math.ceil(toMs / ROLLUP_MS) * ROLLUP_MS;
-  const [samples, outages, spans] = await Promise.all([attemptZeroRows(db, targetId, b0 - ROLLUP_MS, b1),
-    listOutages(db, targetId, b0, b1), listUnobservedSpans(db, targetId, b0, b1)]);
+  // One after the other: inside a transaction they share one connection.
+  const samples = await attemptZeroRows(db, targetId, b0 - ROLLUP_MS, b1);
+  const outages = await listOutages(db, targetId, b0, b1);
+  const spans = await listUnobservedSpans(db, targetId, b0, b1);
   const cov = { startMs: coverage.fromMs, endMs: coverage.toMs };
   await upsert15m(db, targetId, rollupRows(b0, b1, samples, outages, spans, cov));
   await rollDays(db, targetId, Math.floor(b0 / DAY_MS) * DAY_MS, Math.ceil(b1 / DAY_MS) * DAY_MS);

@@ -21,7 +21,8 @@ export async function detectMassOutage(db: Db, region: string, slotMs: number, s
     const [verdict] = await controlVerdicts(db, bucketMs, bucketMs + 1, region);
     if (!verdict || verdict.failed) return false;
   }
-  const [failed, active] = await Promise.all([failedTargetsInBucket(db, region, bucketMs, bucketMs + s.bucketMs), countActiveTargets(db)]);
+  const failed = await failedTargetsInBucket(db, region, bucketMs, bucketMs + s.bucketMs);
+  const active = await countActiveTargets(db);
   if (failed < MIN_FAILED_TARGETS || failed / active <= s.massOutageShare) return false;
   return recordMassOutage(db, region, bucketMs, s.bucketMs / 1000, { failedTargets: failed, activeTargets: active, share: failed / active });
 }
