@@ -56,6 +56,13 @@ const schema = z.object({
   QUORUM_SHARE: share(0, 0.99).default(0.5),
   MASS_OUTAGE_SHARE: share(0.01, 1).default(0.3),
   RAW_RETENTION_DAYS: int(1, 3650).default(90),
+  ALERT_SMTP_URL: urlWith(['smtp:', 'smtps:']).optional(),
+  ALERT_EMAIL_FROM: text('a sender address').default('Sanjeh <sanjeh@localhost>'),
+  ALERT_BOT_API_URL: urlWith(['http:', 'https:']).default('https://tapi.bale.ai'),
+  ALERT_BOT_TOKEN: text('a bot token').optional(),
+  ALERT_TICK_S: int(1, 3_600).default(15),
+  ALERT_FLAP_WINDOW_S: int(60, 86_400).default(1_800),
+  ALERT_FLAP_THRESHOLD: int(2, 100).default(4),
 });
 
 type Raw = z.output<typeof schema>;
@@ -87,6 +94,11 @@ export type Config = Readonly<{
     quorumShare: number;
     massOutageShare: number;
     rawRetentionDays: number;
+  }>;
+  /** Alerting (issue 8): SMTP and the Telegram-compatible bot API (Bale) for notifications. */
+  alerts: Readonly<{
+    smtpUrl: string | undefined; emailFrom: string; botApiUrl: string; botToken: string | undefined;
+    tickS: number; flapWindowS: number; flapThreshold: number;
   }>;
 }>;
 
@@ -127,5 +139,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       quorumShare: v.QUORUM_SHARE, massOutageShare: v.MASS_OUTAGE_SHARE, rawRetentionDays: v.RAW_RETENTION_DAYS,
     }),
     speedRuns: v.SPEED_RUNS,
+    alerts: Object.freeze({
+      smtpUrl: v.ALERT_SMTP_URL, emailFrom: v.ALERT_EMAIL_FROM, botApiUrl: v.ALERT_BOT_API_URL, botToken: v.ALERT_BOT_TOKEN,
+      tickS: v.ALERT_TICK_S, flapWindowS: v.ALERT_FLAP_WINDOW_S, flapThreshold: v.ALERT_FLAP_THRESHOLD,
+    }),
   });
 }

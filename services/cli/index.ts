@@ -10,6 +10,7 @@ import { probeSpeedCommand } from './commands/probe-speed.ts';
 import { scoreCommand } from './commands/score.ts';
 import { keysCreateCommand, keysListCommand, keysRevokeCommand } from './commands/keys.ts';
 import { uptimeCommand } from './commands/uptime.ts';
+import { alertsRunCommand, alertsSubscribeCommand } from './commands/alerts.ts';
 
 export const commands: readonly CliCommand[] = [
   startCommand,
@@ -26,4 +27,5 @@ export const commands: readonly CliCommand[] = [
   keysListCommand,
   keysRevokeCommand,
   uptimeCommand,
+  alertsRunCommand, alertsSubscribeCommand,
 ];
