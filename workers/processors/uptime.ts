@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { checkPoints, insertCheck, slotOutcomes } from '../../db/store/checks.ts';
 import { dropExpiredPartitions } from '../../db/store/check-partitions.ts';
+import { oldestEvidenceNeeded } from '../../db/store/periods.ts';
 import { defaultUptimeOptions, type UptimeOptions } from '../../probes/uptime/options.ts';
 import { probeUptime } from '../../probes/uptime/probe-uptime.ts';
 import type { UptimeOutcome } from '../../probes/uptime/result.ts';
@@ -61,8 +62,9 @@ async function checkSlot(deps: UptimeProcessorDeps, job: ProbeJob, signal: Abort
     if (await detectMassOutage(deps.db, job.region, job.slotMs, s)) deps.logger.warn({ region: job.region, slotMs: job.slotMs }, 'possible mass outage');
   }
   if (createdPartition) {
-    // A new day's partition: the moment to drop expired ones. Evidence holds are the scoring side's.
-    const dropped = await dropExpiredPartitions(deps.db, new Date(deps.now()), s.rawRetentionDays);
+    // A new day's partition: the moment to drop expired ones, keeping every period's evidence.
+    const keepAfter = await oldestEvidenceNeeded(deps.db);
+    const dropped = await dropExpiredPartitions(deps.db, new Date(deps.now()), s.rawRetentionDays, keepAfter ?? undefined);
     if (dropped.length) deps.logger.info({ dropped }, 'expired raw check partitions dropped');
   }
 }

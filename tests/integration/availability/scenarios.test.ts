@@ -104,4 +104,22 @@ describe('availability scenarios (Postgres)', () => {
     expect(slot7).toHaveLength(3);
     expect((await eventsAfter(t.db, 0)).map((e) => [e.kind, e.atMs])).toEqual([['outage_opened', h.slotMs(3)], ['outage_closed', h.slotMs(7)]]);
   });
+
+  it('the first check of a new day drops raw partitions past the retention and keeps intervals', async () => {
+    t = await pgSchema();
+    h = await startHarness(t.db, { targets: 1, controls: 0 });
+    const { id, page } = h.targets[0]!;
+    const perDay = 480; // slots of 180 s in a day
+    await runSlots(-100 * perDay, -100 * perDay + 3, (i) => { page.up = i !== -100 * perDay + 1; });
+    await runSlots(-100 * perDay + 3, -100 * perDay + 4, () => { page.up = true; });
+    const before = await uptimeForWindow(t.db, id, new Date(h.slotMs(-100 * perDay)), new Date(h.slotMs(1)));
+    expect(before.downtimeS).toBe(180);
+    await runSlots(0, 1);
+    const partitions = await t.db.query<{ name: string }>(`SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = 'checks'::regclass ORDER BY 1`);
+    expect(partitions.map((p) => p.name)).toEqual(['checks_p20261001', 'checks_p20261002']);
+    const after = await uptimeForWindow(t.db, id, new Date(h.slotMs(-100 * perDay)), new Date(h.slotMs(1)));
+    expect(after.downtimeS).toBe(180);
+    expect(await listOutages(t.db, id)).toHaveLength(1);
+  });
 });
