@@ -5,6 +5,7 @@ import { pgSchema, type TestDb } from '../../helpers/databases.ts';
 import { startHarness, type Harness } from '../../fixtures/availability/harness.ts';
 import { uptimeForWindow, listOutages, listUnobservedSpans } from '../../../db/store/availability.ts';
 import { eventsAfter } from '../../../db/store/availability-events.ts';
+import { evaluateTarget } from '../../../services/availability/evaluate-target.ts';
 import { scoreUptime } from '../../../services/scoring/indicators/uptime.ts';
 import { period6 } from '../../../config/rulesets/period-6.ts';
 
@@ -121,5 +122,25 @@ describe('availability scenarios (Postgres)', () => {
     const after = await uptimeForWindow(t.db, id, new Date(h.slotMs(-100 * perDay)), new Date(h.slotMs(1)));
     expect(after.downtimeS).toBe(180);
     expect(await listOutages(t.db, id)).toHaveLength(1);
+  });
+
+  it('three regions probing at once: controls probed once per region and slot, no colliding evaluations', async () => {
+    t = await pgSchema();
+    h = await startHarness(t.db, { targets: 3, controls: 1 });
+    const signal = new AbortController().signal;
+    for (let i = 0; i < 5; i++) {
+      h.clock.t = h.slotMs(i);
+      await Promise.all(['a', 'b', 'c'].flatMap((region) => h.targets.map((x) =>
+        h.processor({ kind: 'uptime', targetId: x.id, url: x.page.url, region, slotMs: h.slotMs(i) }, signal))));
+    }
+    expect(h.controls[0]!.requests).toBe(15);
+    for (const { id } of h.targets) {
+      // a job that evaluated while its region's controls were still being probed left the slot
+      // pending; the next evaluation (here: a re-run) settles it
+      await evaluateTarget(t.db, id, h.settings, h.slotMs(5));
+      expect(await uptimeForWindow(t.db, id, new Date(h.slotMs(0)), new Date(h.slotMs(5)))).toEqual({ windowS: 900, observedS: 900, downtimeS: 0, unobservedS: 0 });
+      expect((await t.db.query('SELECT 1 FROM checks WHERE target_id = $1', [id])).length).toBe(15);
+    }
+    expect(await eventsAfter(t.db, 0)).toEqual([]);
   });
 });
