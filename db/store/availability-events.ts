@@ -29,9 +29,14 @@ export async function recordMassOutage(db: Db, region: string, bucketMs: number,
   const rows = await db.query(insertSql, [null, 'mass_outage', at, 'mass_outage', [region],
     JSON.stringify({ ...details, bucketS }), `mass_outage:${region}:${bucketMs}`]);
   if (rows.length === 0) return false;
-  await db.query(`UPDATE outages SET mass_outage = true WHERE $1 = ANY(regions) AND started_at >= $2 AND started_at < $3`,
-    [region, at, new Date(bucketMs + bucketS * 1000)]);
+  await flagMassOutages(db, region, bucketMs, bucketMs + bucketS * 1000);
   return true;
+}
+
+/** Marks the outages seen from `region` that started in [fromMs, toMs) as part of a mass outage. */
+export async function flagMassOutages(db: Db, region: string, fromMs: number, toMs: number): Promise<void> {
+  await db.query('UPDATE outages SET mass_outage = true WHERE $1 = ANY(regions) AND started_at >= $2 AND started_at < $3',
+    [region, new Date(fromMs), new Date(toMs)]);
 }
 
 /** Events after `afterId`, oldest first (the outbox cursor). */

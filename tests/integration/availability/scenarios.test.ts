@@ -63,20 +63,24 @@ describe('availability scenarios (Postgres)', () => {
     expect(h.controls.map((c) => c.requests)).toEqual([20, 20]);
   });
 
-  it('every target failing while the controls pass: downtime and one mass-outage event', async () => {
+  it('every target failing while the controls pass: downtime and one mass-outage event per mass outage', async () => {
     t = await pgSchema();
     h = await startHarness(t.db, { targets: 5, controls: 2 });
-    await runSlots(0, 20, (i) => { for (const x of h.targets) x.page.up = i !== 10; });
+    // all targets fail for 3 slots (one mass outage, one event), then a second time for 1 slot
+    await runSlots(0, 20, (i) => { for (const x of h.targets) x.page.up = !((i >= 10 && i < 13) || i === 16); });
     for (const { id } of h.targets) {
       const w = await uptimeForWindow(t.db, id, new Date(h.slotMs(0)), new Date(h.slotMs(20)));
-      expect(w).toEqual({ windowS: 3600, observedS: 3600, downtimeS: 180, unobservedS: 0 });
-      expect(await listOutages(t.db, id)).toEqual([{ startMs: h.slotMs(10), endMs: h.slotMs(11), cause: 'http_status', regions: ['local'], massOutage: true }]);
+      expect(w).toEqual({ windowS: 3600, observedS: 3600, downtimeS: 4 * 180, unobservedS: 0 });
+      expect(await listOutages(t.db, id)).toEqual([
+        { startMs: h.slotMs(10), endMs: h.slotMs(13), cause: 'http_status', regions: ['local'], massOutage: true },
+        { startMs: h.slotMs(16), endMs: h.slotMs(17), cause: 'http_status', regions: ['local'], massOutage: true },
+      ]);
     }
     const events = await eventsAfter(t.db, 0);
     const mass = events.filter((e) => e.kind === 'mass_outage');
-    expect(mass).toHaveLength(1);
-    expect(mass[0]).toMatchObject({ targetId: null, atMs: h.slotMs(10), regions: ['local'], details: { failedTargets: 2, activeTargets: 5 } }); // 2 of 5 > 30 %: recorded then, once
-    expect(events.filter((e) => e.kind === 'outage_opened')).toHaveLength(5);
+    expect(mass.map((e) => e.atMs)).toEqual([h.slotMs(10), h.slotMs(16)]);
+    expect(mass[0]).toMatchObject({ targetId: null, regions: ['local'], details: { failedTargets: 2, activeTargets: 5 } }); // 2 of 5 > 30 %: recorded then, once
+    expect(events.filter((e) => e.kind === 'outage_opened')).toHaveLength(10);
   });
 
   it('a failed check followed by a successful retry is not an outage; the retry is stored', async () => {
