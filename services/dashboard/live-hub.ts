@@ -15,13 +15,18 @@ export type LiveHub = {
   pollOnce(): Promise<void>;
 };
 
-export function startLiveHub(deps: OverviewDeps & { pollMs: number; onError: (err: unknown) => void }): LiveHub {
+/** lingerMs: how long the hub keeps its overview warm after the last listener left (a reload or
+ *  the next operator then gets the snapshot without waiting for the query). */
+export function startLiveHub(deps: OverviewDeps & { pollMs: number; lingerMs?: number; onError: (err: unknown) => void }): LiveHub {
   const listeners = new Set<Listener>();
   let last = new Map<string, string>();
   let current: OverviewItem[] = [];
   let version = '';
   let timer: NodeJS.Timeout | undefined;
   let busy: Promise<void> | null = null;
+  let idleSince: number | null = null;
+  const lingerMs = deps.lingerMs ?? 5 * 60_000;
+  const running = () => listeners.size > 0 || (idleSince !== null && deps.now() - idleSince < lingerMs);
 
   const poll = async () => {
     const v = `${await overviewVersion(deps.db)}/${Math.floor(deps.now() / 60_000)}`;
@@ -41,17 +46,19 @@ export function startLiveHub(deps: OverviewDeps & { pollMs: number; onError: (er
   const pollOnce = () => (busy ??= poll().catch(deps.onError).finally(() => { busy = null; }));
   const loop = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => void pollOnce().then(() => { if (listeners.size) loop(); }), deps.pollMs);
+    timer = setTimeout(() => void pollOnce().then(() => { if (running()) loop(); else { version = ''; idleSince = null; } }), deps.pollMs);
   };
 
   return {
     async subscribe(l) {
-      if (listeners.size === 0) { version = ''; await pollOnce(); loop(); } else if (busy) await busy;
+      const warm = listeners.size > 0 || idleSince !== null;
+      idleSince = null;
+      if (!warm) { version = ''; await pollOnce(); loop(); } else await (busy ?? pollOnce());
       listeners.add(l);
       const snapshot = l.agencyId === null ? current : current.filter((i) => i.agencyId === l.agencyId);
-      return { snapshot, unsubscribe: () => { listeners.delete(l); if (listeners.size === 0) clearTimeout(timer); } };
+      return { snapshot, unsubscribe: () => { listeners.delete(l); if (listeners.size === 0) idleSince = deps.now(); } };
     },
-    close() { listeners.clear(); clearTimeout(timer); },
+    close() { listeners.clear(); idleSince = null; clearTimeout(timer); },
     pollOnce,
   };
 }

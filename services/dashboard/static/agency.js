@@ -26,6 +26,12 @@ function dayBar(target, outages) {
   return h('div', { className: 'daybar', dir: 'ltr' }, cells);
 }
 
+// chart.js is loaded on the first agency page only: the overview does not need it.
+let chartJs = null;
+const loadChartJs = () => (chartJs ??= new Promise((resolve, reject) => {
+  document.head.append(Object.assign(document.createElement('script'), { src: '/dashboard/chart.umd.js', onload: resolve, onerror: reject }));
+}));
+
 function rtChart(target) {
   const canvas = h('canvas', { height: 180 });
   const wrap = h('div', { className: 'chart' }, canvas);
@@ -79,7 +85,7 @@ function operatorTools(data, role, reload) {
 
 export async function mountAgency(main, slug, role) {
   main.replaceChildren(h('p', { textContent: '…' }));
-  const data = await api(`/dashboard/agencies/${encodeURIComponent(slug)}`);
+  const [data] = await Promise.all([api(`/dashboard/agencies/${encodeURIComponent(slug)}`), loadChartJs().catch(() => undefined)]);
   const reload = () => mountAgency(main, slug, role);
   const name = getLang() === 'fa' ? data.agency.nameFa : data.agency.nameEn;
   const writer = role === 'admin' || role === 'operator';

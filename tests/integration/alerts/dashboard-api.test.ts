@@ -131,6 +131,7 @@ describe('dashboard API', () => {
     const index = await app.inject('/dashboard/');
     expect(index.statusCode).toBe(200);
     expect(index.body).toContain('<script type="module" src="/dashboard/app.js">');
+    expect(index.body).not.toContain('chart.umd.js'); // loaded by the agency page only
     expect((await app.inject('/dashboard/chart.umd.js')).body.length).toBeGreaterThan(100_000);
     expect((await app.inject('/dashboard/nope.js')).statusCode).toBe(404);
   });

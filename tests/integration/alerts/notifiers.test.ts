@@ -4,7 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:net';
 import { once } from 'node:events';
-import type { AlertMessage, ChannelConfig, Notifier } from '../../../services/alerts/notifier.ts';
+import type { AlertMessage, ChannelConfig, SendOutcome } from '../../../services/alerts/notifier.ts';
+
+// The cases hold notifiers of different channels side by side; each is given its own channel's config.
+type Sendable = { send(cfg: ChannelConfig, msg: AlertMessage, signal: AbortSignal): Promise<SendOutcome> };
 import { webhookNotifier, signBody } from '../../../services/alerts/notifiers/webhook.ts';
 import { emailNotifier } from '../../../services/alerts/notifiers/email.ts';
 import { baleNotifier } from '../../../services/alerts/notifiers/bale.ts';
@@ -27,41 +30,41 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-type Case = { name: string; start: (plan: number[]) => Promise<{ notifier: Notifier<never>; cfg: ChannelConfig; close: () => Promise<void>; received: () => number }>;
-  busy: number; refused: number; dead: (port: number) => { notifier: Notifier<never>; cfg: ChannelConfig } };
+type Case = { name: string; start: (plan: number[]) => Promise<{ notifier: Sendable; cfg: ChannelConfig; close: () => Promise<void>; received: () => number }>;
+  busy: number; refused: number; dead: (port: number) => { notifier: Sendable; cfg: ChannelConfig } };
 
 const cases: Case[] = [
   { name: 'webhook', busy: 503, refused: 410,
-    start: async (plan) => { const r = await startWebhookReceiver(SECRET, plan); return { notifier: webhookNotifier as Notifier<never>, cfg: { channel: 'webhook', url: r.url, secret: SECRET }, close: r.close, received: () => r.hits.items.length }; },
-    dead: (port) => ({ notifier: webhookNotifier as Notifier<never>, cfg: { channel: 'webhook', url: `http://127.0.0.1:${port}/`, secret: SECRET } }) },
+    start: async (plan) => { const r = await startWebhookReceiver(SECRET, plan); return { notifier: webhookNotifier as unknown as Sendable, cfg: { channel: 'webhook', url: r.url, secret: SECRET }, close: r.close, received: () => r.hits.items.length }; },
+    dead: (port) => ({ notifier: webhookNotifier as unknown as Sendable, cfg: { channel: 'webhook', url: `http://127.0.0.1:${port}/`, secret: SECRET } }) },
   { name: 'email', busy: 451, refused: 550,
-    start: async (plan) => { const r = await startSmtpReceiver(plan.filter((s) => s === 451).length, plan.includes(550)); return { notifier: emailNotifier({ url: r.url, from: 'a@b.example', timeoutMs: 5_000 }) as Notifier<never>, cfg: { channel: 'email', to: ['ops@x.example'] }, close: r.close, received: () => r.mails.items.length }; },
-    dead: (port) => ({ notifier: emailNotifier({ url: `smtp://127.0.0.1:${port}`, from: 'a@b.example', timeoutMs: 5_000 }) as Notifier<never>, cfg: { channel: 'email', to: ['ops@x.example'] } }) },
+    start: async (plan) => { const r = await startSmtpReceiver(plan.filter((s) => s === 451).length, plan.includes(550)); return { notifier: emailNotifier({ url: r.url, from: 'a@b.example', timeoutMs: 5_000 }) as unknown as Sendable, cfg: { channel: 'email', to: ['ops@x.example'] }, close: r.close, received: () => r.mails.items.length }; },
+    dead: (port) => ({ notifier: emailNotifier({ url: `smtp://127.0.0.1:${port}`, from: 'a@b.example', timeoutMs: 5_000 }) as unknown as Sendable, cfg: { channel: 'email', to: ['ops@x.example'] } }) },
   { name: 'bale', busy: 429, refused: 403,
-    start: async (plan) => { const r = await startBotApiReceiver(TOKEN, plan); return { notifier: baleNotifier({ baseUrl: r.baseUrl, token: TOKEN }) as Notifier<never>, cfg: { channel: 'bale', chatId: '99' }, close: r.close, received: () => r.messages.items.length }; },
-    dead: (port) => ({ notifier: baleNotifier({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN }) as Notifier<never>, cfg: { channel: 'bale', chatId: '99' } }) },
+    start: async (plan) => { const r = await startBotApiReceiver(TOKEN, plan); return { notifier: baleNotifier({ baseUrl: r.baseUrl, token: TOKEN }) as unknown as Sendable, cfg: { channel: 'bale', chatId: '99' }, close: r.close, received: () => r.messages.items.length }; },
+    dead: (port) => ({ notifier: baleNotifier({ baseUrl: `http://127.0.0.1:${port}`, token: TOKEN }) as unknown as Sendable, cfg: { channel: 'bale', chatId: '99' } }) },
 ];
 
 describe.each(cases)('notifier contract: $name', (c) => {
   it('is ok when accepted, retryable when busy', async () => {
     const r = await c.start([c.busy]);
     try {
-      expect(await r.notifier.send(r.cfg as never, msg, signal())).toMatchObject({ ok: false, retryable: true });
-      expect(await r.notifier.send(r.cfg as never, msg, signal())).toEqual({ ok: true });
+      expect(await r.notifier.send(r.cfg, msg, signal())).toMatchObject({ ok: false, retryable: true });
+      expect(await r.notifier.send(r.cfg, msg, signal())).toEqual({ ok: true });
     } finally { await r.close(); }
   });
 
   it('is not retryable when refused for good', async () => {
     const r = await c.start([c.refused]);
     try {
-      expect(await r.notifier.send(r.cfg as never, msg, signal())).toMatchObject({ ok: false, retryable: false });
+      expect(await r.notifier.send(r.cfg, msg, signal())).toMatchObject({ ok: false, retryable: false });
       expect(r.received()).toBe(c.name === 'email' ? 0 : 1); // a refused recipient leaves no mail
     } finally { await r.close(); }
   });
 
   it('is retryable, not a throw, when nobody listens', async () => {
     const d = c.dead(await closedPort());
-    expect(await d.notifier.send(d.cfg as never, msg, signal())).toMatchObject({ ok: false, retryable: true });
+    expect(await d.notifier.send(d.cfg, msg, signal())).toMatchObject({ ok: false, retryable: true });
   });
 });
 
