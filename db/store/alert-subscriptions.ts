@@ -23,3 +23,15 @@ export async function listSubscriptions(db: Db, agencyId: number | null): Promis
   return db.query<Subscription>(`SELECT id::int, agency_id::int AS "agencyId", config, locale FROM alert_subscriptions
     WHERE disabled_at IS NULL AND agency_id IS NOT DISTINCT FROM $1 ORDER BY id`, [agencyId]);
 }
+
+export async function subscriptionById(db: Db, id: number): Promise<Subscription | undefined> {
+  const [row] = await db.query<Subscription>(`SELECT id::int, agency_id::int AS "agencyId", config, locale FROM alert_subscriptions
+    WHERE id = $1 AND disabled_at IS NULL`, [id]);
+  return row;
+}
+
+/** Live subscriptions, of one agency or (null) all, with the agency slug. */
+export async function listAllSubscriptions(db: Db, agencyId: number | null): Promise<Array<Subscription & { agency: string | null }>> {
+  return db.query(`SELECT s.id::int, s.agency_id::int AS "agencyId", a.slug AS agency, s.config, s.locale FROM alert_subscriptions s
+    LEFT JOIN agencies a ON a.id = s.agency_id WHERE s.disabled_at IS NULL AND ($1::bigint IS NULL OR s.agency_id = $1) ORDER BY s.id`, [agencyId]);
+}

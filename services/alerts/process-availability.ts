@@ -27,7 +27,7 @@ async function applyEvent(db: Db, deps: AlertingDeps, e: AvailabilityEvent): Pro
   if (e.kind === 'mass_outage' || e.targetId === null) {
     const suppressed = (await inMaintenance(db, null, e.at)) ? 'maintenance' : null;
     await recordAlertEvent(db, { key, kind: 'mass_outage', at: e.at, targetId: null, incidentId: null,
-      payload: { ...payload, targets: (e.details?.['targets'] as unknown) ?? null }, suppressed }, firstTry);
+      payload: { ...payload, targets: massOutageCount(e.details) }, suppressed }, firstTry);
     return;
   }
   const incident = e.kind === 'outage_opened'
@@ -37,6 +37,12 @@ async function applyEvent(db: Db, deps: AlertingDeps, e: AvailabilityEvent): Pro
   await recordAlertEvent(db, { key, kind: e.kind, at: e.at, targetId: e.targetId, incidentId: incident, payload,
     suppressed: suppressed === 'flapping_started' ? 'flapping' : suppressed }, firstTry);
   if (suppressed === 'flapping_started') await startFlapping(db, deps, e.targetId, e.at);
+}
+
+/** How many targets failed at once (services/availability/mass-outage.ts names it failedTargets). */
+function massOutageCount(details: Record<string, unknown> | null): number | null {
+  const n = details?.['failedTargets'] ?? details?.['targets'];
+  return typeof n === 'number' ? n : null;
 }
 
 /** Why this transition is not notified, if it is not; 'flapping_started' when it tips the target into flapping. */

@@ -134,7 +134,7 @@ describe.each(engines)('alerting on $name', ({ open }) => {
     const ops = await startWebhookReceiver(SECRET);
     try {
       await saveSubscription(t.db, { agencyId: null, locale: 'fa', config: { channel: 'webhook', url: ops.url, secret: SECRET } });
-      await addAvailabilityEvent(t.db, null, 'mass_outage', T0, { targets: 120 });
+      await addAvailabilityEvent(t.db, null, 'mass_outage', T0, { failedTargets: 120, activeTargets: 158, share: 0.76, bucketS: 60 });
       await tick();
       await tick();
       expect(ops.hits.items).toHaveLength(1);
