@@ -54,7 +54,11 @@ export const periodRoutes: FastifyPluginAsync = async (app) => {
       throw err;
     }
   });
+  await app.register(periodClosingRoutes);
+};
 
+/** Closing (freezing the scores) and rebuilding (checking them against the evidence). */
+const periodClosingRoutes: FastifyPluginAsync = async (app) => {
   const closing = { config: { roles: assessmentWriters }, schema: { params: periodParam, response: {
     200: { type: 'object', properties: { period: { $ref: 'period#' }, rows: { type: 'integer' }, restored: { type: 'boolean' }, identical: { type: 'boolean' }, differing: { type: 'integer' } } },
     409: problemRef, 503: problemRef, ...authProblems } } } as const;

@@ -53,7 +53,11 @@ export const resultRoutes: FastifyPluginAsync = async (app) => {
       const items = rows.slice(0, limit);
       return { items: items.map((r) => ({ at: r.at.toISOString(), result: r.result })), next: rows.length > limit ? encode(items.at(-1)!) : null };
     });
+  await app.register(incidentRoutes);
+};
 
+/** Incidents, newest first; agency keys see their own agency's only. */
+const incidentRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Querystring: { agency?: string; open: boolean; limit: number } }>('/incidents', { config: { roles: readers }, schema: {
     querystring: { type: 'object', additionalProperties: false, properties: {
       agency: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,63}$' }, open: { type: 'boolean', default: false },

@@ -47,6 +47,14 @@ export const targetRoutes: FastifyPluginAsync = async (app) => {
     return { items: (await targetsOfAgency(app.db, agency.id, req.query.retired)).map(targetView) };
   });
 
+  app.get<{ Params: { id: number } }>('/targets/:id', { config: { roles: readers }, schema: { params: idParam, response: one } },
+    async (req, reply) => { const t = await visibleTarget(req, reply, req.params.id); return t ? targetView(t) : reply; });
+  await app.register(targetWriteRoutes);
+};
+
+/** Adding, renaming, pausing, resuming and retiring targets (admins and operators). */
+const targetWriteRoutes: FastifyPluginAsync = async (app) => {
+  const one = { 200: { $ref: 'target#' }, 409: problemRef, ...authProblems } as const;
   app.post<{ Params: { slug: string }; Body: { url: string; kind: 'portal' | 'service'; name?: string } }>('/agencies/:slug/targets',
     { config: { roles: targetWriters }, schema: { params: slugParam, body: createTargetBody, response: { 201: { $ref: 'target#' }, 409: problemRef, 422: problemRef, ...authProblems } } },
     async (req, reply) => {
@@ -64,9 +72,6 @@ export const targetRoutes: FastifyPluginAsync = async (app) => {
         throw err;
       }
     });
-
-  app.get<{ Params: { id: number } }>('/targets/:id', { config: { roles: readers }, schema: { params: idParam, response: one } },
-    async (req, reply) => { const t = await visibleTarget(req, reply, req.params.id); return t ? targetView(t) : reply; });
 
   const change = (fn: (id: number, body: { name?: string | null; paused?: boolean }) => Promise<TargetRow | undefined>) =>
     async (req: FastifyRequest<{ Params: { id: number }; Body: { name?: string | null; paused?: boolean } }>, reply: FastifyReply) => {
