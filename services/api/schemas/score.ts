@@ -3,7 +3,10 @@ import { localizedSchema, looseObject } from './common.ts';
 
 const indicatorView = {
   type: 'object',
-  properties: { raw: looseObject, score: { type: 'number' }, band: localizedSchema, evidence: looseObject, evidenceDigest: { type: 'string' } },
+  properties: {
+    raw: looseObject, score: { type: 'number' }, band: localizedSchema, evidence: looseObject, evidenceDigest: { type: 'string' },
+    links: { type: 'object', additionalProperties: { type: 'string' }, description: 'API paths of the evidence' },
+  },
 } as const;
 
 const indicatorMap = { type: 'object', additionalProperties: indicatorView } as const;

@@ -67,6 +67,10 @@ describe('periods, scores and exports API', () => {
     expect(portal.indicators.tls.evidence).toHaveProperty('scanId');
     expect(portal.indicators.speed.evidence.runIds).toHaveLength(4);
     expect(portal.indicators.tls.band).toHaveProperty('fa');
+    expect(portal.indicators.uptime.links.outages).toBe(`/api/v1/targets/${portal.id}/outages?from=2025-02-18T20:30:00.000Z&to=2025-03-20T20:30:00.000Z`);
+    const scans = await f.as('agency', { url: portal.indicators.tls.links.scans });
+    expect(scans.statusCode).toBe(200);
+    expect((await f.as('agency', { url: portal.indicators.speed.links.runs })).statusCode).toBe(200);
     const ranking = (await f.as('operator', { url: `/api/v1/periods/${f.closed.slug}/rankings` })).json();
     expect(ranking.items).toHaveLength(158);
     const totals = ranking.items.map((i: { total: number }) => i.total);
