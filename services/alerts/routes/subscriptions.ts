@@ -4,7 +4,7 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { agencyBySlug } from '../../../db/store/agencies.ts';
 import { disableSubscription, listAllSubscriptions, saveSubscription, subscriptionById, type Subscription } from '../../../db/store/alert-subscriptions.ts';
-import { readers } from '../../api/auth/access.ts';
+import type { Role } from '../../../db/store/api-keys.ts';
 import { problem, sendProblem } from '../../api/problem.ts';
 import { idParam } from '../../api/schemas/common.ts';
 
@@ -19,18 +19,19 @@ const masked = (s: Subscription & { agency?: string | null }) => ({
   config: s.config.channel === 'webhook' ? { ...s.config, secret: '********' } : s.config,
 });
 
+/** Assessors read scores, not alerting settings. */
+const managers: readonly Role[] = ['admin', 'operator', 'agency'];
 const isAgencyKey = (req: FastifyRequest) => req.principal?.role === 'agency';
 const mayManage = (req: FastifyRequest, agencyId: number | null) =>
   !isAgencyKey(req) ? req.principal?.role === 'admin' || req.principal?.role === 'operator' : agencyId !== null && agencyId === req.principal!.agencyId;
 
 export const subscriptionRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/alerts/subscriptions', { config: { roles: readers } }, async (req, reply) => {
-    if (!isAgencyKey(req) && !mayManage(req, null)) return sendProblem(reply, problem(403, 'only operators, admins and agency keys manage subscriptions'));
+  app.get('/alerts/subscriptions', { config: { roles: managers } }, async (req) => {
     return { items: (await listAllSubscriptions(app.db, isAgencyKey(req) ? req.principal!.agencyId : null)).map(masked) };
   });
 
   app.post<{ Body: { agency?: string | null; locale: 'fa' | 'en'; config: unknown } }>('/alerts/subscriptions',
-    { config: { roles: readers }, schema: { body } }, async (req, reply) => {
+    { config: { roles: managers }, schema: { body } }, async (req, reply) => {
       const slug = req.body.agency ?? (isAgencyKey(req) ? req.principal!.agencySlug : null);
       const agency = slug ? await agencyBySlug(app.db, slug) : null;
       if (slug && !agency) return sendProblem(reply, problem(404, `unknown agency "${slug}"`));
@@ -40,7 +41,7 @@ export const subscriptionRoutes: FastifyPluginAsync = async (app) => {
       return reply.code(201).send({ id: saved.id });
     });
 
-  app.delete<{ Params: { id: number } }>('/alerts/subscriptions/:id', { config: { roles: readers }, schema: { params: idParam } }, async (req, reply) => {
+  app.delete<{ Params: { id: number } }>('/alerts/subscriptions/:id', { config: { roles: managers }, schema: { params: idParam } }, async (req, reply) => {
     const s = await subscriptionById(app.db, req.params.id);
     if (!s || !mayManage(req, s.agencyId)) return sendProblem(reply, problem(404, `unknown subscription ${req.params.id}`));
     await disableSubscription(app.db, s.id, new Date());
