@@ -5,7 +5,8 @@ import type { Db } from '../../db/client.ts';
 import { listOutages, listUnobservedSpans, uptimeForWindow, type StoredInterval } from '../../db/store/availability.ts';
 import { tlsScansInWindow } from '../../db/store/tls-scans.ts';
 import { speedMeasurementsInWindow } from '../../db/store/speed-measurements.ts';
-import type { EvidenceSource, Interval } from './evidence.ts';
+import { downtimeInMaintenanceS, maintenanceWindowsOf } from '../../db/store/maintenance-downtime.ts';
+import type { EvidenceSource, Interval, UptimeWindowEvidence } from './evidence.ts';
 
 /** Clipped to the window, so the evidence of a window never changes once the window is past. */
 function clip(i: StoredInterval, fromMs: number, toMs: number): Interval {
@@ -20,15 +21,18 @@ export function dbEvidence(db: Db): EvidenceSource {
       return { observedS: u.observedS, downtimeS: u.downtimeS, unobservedS: u.unobservedS };
     },
     async uptimeForWindow(targetId, fromMs, toMs) {
-      const [u, outages, unobserved] = await Promise.all([
-        uptimeForWindow(db, targetId, new Date(fromMs), new Date(toMs)),
-        listOutages(db, targetId, fromMs, toMs),
-        listUnobservedSpans(db, targetId, fromMs, toMs),
+      const [from, to] = [new Date(fromMs), new Date(toMs)];
+      const [u, outages, unobserved, windows] = await Promise.all([
+        uptimeForWindow(db, targetId, from, to), listOutages(db, targetId, fromMs, toMs),
+        listUnobservedSpans(db, targetId, fromMs, toMs), maintenanceWindowsOf(db, targetId, from, to),
       ]);
-      return {
+      const e: UptimeWindowEvidence = {
         observedS: u.observedS, downtimeS: u.downtimeS, unobservedS: u.unobservedS,
         outages: outages.map((o) => clip(o, fromMs, toMs)), unobserved: unobserved.map((o) => clip(o, fromMs, toMs)),
       };
+      if (windows.length === 0) return e;
+      const maintenance = windows.map((w) => ({ id: w.id, from: w.from.toISOString(), to: w.to.toISOString() }));
+      return { ...e, maintenance, maintenanceS: await downtimeInMaintenanceS(db, targetId, from, to) };
     },
     async tlsScansInWindow(targetId, fromMs, toMs) {
       const rows = await tlsScansInWindow(db, targetId, new Date(fromMs), new Date(toMs));

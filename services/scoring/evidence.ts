@@ -14,6 +14,8 @@ export type UptimeWindowEvidence = {
   maintenanceS?: number;
   outages: readonly Interval[];
   unobserved: readonly Interval[];
+  /** The announced maintenance windows that apply, when there are any. */
+  maintenance?: readonly Interval[];
 };
 
 export type TlsScanEvidence = { id: number; at: string; grade: TlsSymbol | null; noHttps: boolean };

@@ -41,8 +41,10 @@ function uptimeScore(rules: RuleSet, f: TargetFacts): IndicatorScore {
   const windowS = (f.uptimeWindow.toMs - f.uptimeWindow.fromMs) / 1000;
   const u = f.uptime;
   const s = scoreUptime(rules.uptime, { windowS, observedS: u.observedS, downtimeS: u.downtimeS, ...(u.maintenanceS === undefined ? {} : { maintenanceS: u.maintenanceS }) });
-  const raw = { uptimePct: s.measured ? s.uptimePct : null, observedS: u.observedS, downtimeS: u.downtimeS, unobservedS: s.unobservedS, observedShare: Math.round(s.observedShare * 1e6) / 1e6 };
-  const evidence = { window: { from: iso(f.uptimeWindow.fromMs), to: iso(f.uptimeWindow.toMs) }, outages: u.outages, unobserved: u.unobserved };
+  const raw = { uptimePct: s.measured ? s.uptimePct : null, observedS: u.observedS, downtimeS: u.downtimeS, unobservedS: s.unobservedS,
+    observedShare: Math.round(s.observedShare * 1e6) / 1e6, ...(u.maintenanceS === undefined ? {} : { downtimeInMaintenanceS: u.maintenanceS }) };
+  const evidence = { window: { from: iso(f.uptimeWindow.fromMs), to: iso(f.uptimeWindow.toMs) }, outages: u.outages, unobserved: u.unobserved,
+    ...(u.maintenance ? { maintenance: u.maintenance } : {}) };
   return finish(rules, 'uptime', raw, s.score, evidence);
 }
 

@@ -10,16 +10,18 @@ import { deleteFrozenScores, frozenScores } from '../../../db/store/period-score
 import { closePeriod, comparable, rebuildPeriodScores } from '../../../services/scoring/score-period.ts';
 import { dbEvidence } from '../../../services/scoring/evidence-db.ts';
 import { period6 } from '../../../config/rulesets/period-6.ts';
-import { pgSchema, type TestDb } from '../../helpers/databases.ts';
+import { saveRuleSet } from '../../../db/store/rule-sets.ts';
+import { parseRuleSet } from '../../../config/rulesets/rule-set.ts';
+import { engines, type TestDb } from '../../helpers/databases.ts';
 
 const START = new Date('2024-09-21T20:30:00Z');
 const END = new Date('2025-03-20T20:30:00Z');
 const H = 3_600_000;
 
-describe('scores from the stored evidence', () => {
+describe.each(engines)('scores from the stored evidence on $name', ({ open }) => {
   let t: TestDb;
   beforeAll(async () => {
-    t = await pgSchema();
+    t = await open();
     await migrate(t.db);
     await syncRuleSets(t.db, [period6]);
     await importAgencyCsv(t.db, 'slug,name_fa,name_en,portal_url\nalpha,دستگاه الف,Alpha,https://alpha.example/\n');
@@ -60,5 +62,24 @@ describe('scores from the stored evidence', () => {
     await deleteFrozenScores(t.db, closed.id);
     expect(await rebuildPeriodScores(t.db, dbEvidence(t.db), closed, rules)).toMatchObject({ restored: true });
     expect((await frozenScores(t.db, closed.id)).map(comparable)).toEqual(rows.map(comparable));
+  });
+
+  it('leaves downtime inside announced maintenance out when the rule set says so', async () => {
+    // 4 of the 10 outage hours fall in a maintenance window of the agency (the window overlaps another one: counted once).
+    const outageStart = END.getTime() - 5 * 24 * H;
+    await t.db.query(`INSERT INTO maintenance_windows (agency_id, starts_at, ends_at, reason) VALUES (1, $1, $2, 'upgrade'), (1, $3, $2, 'overlap')`,
+      [new Date(outageStart - H), new Date(outageStart + 4 * H), new Date(outageStart + H)]);
+    await saveRuleSet(t.db, parseRuleSet({ ...period6, version: 2, uptime: { ...period6.uptime, maintenanceCountsAsDowntime: false } }));
+    const scored = async (slug: string, version: number) => {
+      const p = await createPeriod(t.db, { slug, nameFa: slug, nameEn: slug, startsAt: START, endsAt: END, ruleSetId: 'period-6', ruleSetVersion: version });
+      await closePeriod(t.db, dbEvidence(t.db), p, (await getRuleSet(t.db, 'period-6', version))!.body, Date.now());
+      return (await frozenScores(t.db, p.id)).find((r) => r.targetId === 1 && r.indicator === 'uptime')!;
+    };
+    const counted = await scored('counted', 1);
+    expect(counted).toMatchObject({ score: 0.5, raw: { uptimePct: 98.56, downtimeInMaintenanceS: 14_400 } });
+    expect((counted.evidence['maintenance'] as unknown[]).length).toBe(2);
+    const excused = await scored('excused', 2);
+    // 1 − 6 h / (696 h − 4 h) = 99.13 %
+    expect(excused).toMatchObject({ score: 1, raw: { uptimePct: 99.13, downtimeInMaintenanceS: 14_400 } });
   });
 });
