@@ -19,7 +19,7 @@ import { slotsBetween } from '../services/scheduler/slots.ts';
 const { values: a } = parseArgs({ options: {
   targets: { type: 'string', default: '10000' }, interval: { type: 'string', default: '60' }, workers: { type: 'string', default: '2' },
   concurrency: { type: 'string', default: '300' }, fail: { type: 'string', default: '0' }, warmup: { type: 'string', default: '60' },
-  measure: { type: 'string', default: '120' } } });
+  measure: { type: 'string', default: '120' }, 'queue-only': { type: 'boolean', default: false } } });
 const N = Number(a.targets); const INTERVAL_S = Number(a.interval); const FAIL = Number(a.fail);
 const WARMUP_MS = Number(a.warmup) * 1000; const MEASURE_MS = Number(a.measure) * 1000;
 
@@ -117,11 +117,18 @@ async function main(): Promise<void> {
     const m = new Map<number, number>(); for (const h of all) for (const [k, v] of h) m.set(k, (m.get(k) ?? 0) + v); return m; };
   const sumCounter = async (name: string) => (await Promise.all(workerPorts.map((p) => counter(p, name)))).reduce((s, v) => s + v, 0);
   const lat0 = await sumHist('sanjeh_job_latency_seconds'); const skip0 = await sumCounter('sanjeh_jobs_skipped_late_total');
-  let rssMax: Record<string, number> = {};
-  const rssTimer = setInterval(() => { for (const [k, pids] of Object.entries(g)) rssMax[k] = Math.max(rssMax[k] ?? 0, pids.reduce((s, p) => s + rssMiB(p), 0)); }, 2000);
+  const rssMax: Record<string, number> = {};
+  const pgBusy: number[] = [];
+  const rssTimer = setInterval(() => {
+    for (const [k, pids] of Object.entries(g)) rssMax[k] = Math.max(rssMax[k] ?? 0, pids.reduce((s, p) => s + rssMiB(p), 0));
+    void db.query(`SELECT count(*) FILTER (WHERE state <> 'idle')::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`)
+      .then((r) => pgBusy.push((r.rows[0] as { n: number }).n), () => {});
+  }, 2000);
   await new Promise((r) => setTimeout(r, w1 - Date.now()));
   const cpu1 = sample(g);
   const lat1 = await sumHist('sanjeh_job_latency_seconds'); const skip1 = await sumCounter('sanjeh_jobs_skipped_late_total');
+  const waitingAtEnd = (await fetch(`http://127.0.0.1:${workerPorts[0]}/metrics`).then((r) => r.text())).split('\n')
+    .filter((l) => /^sanjeh_queue_jobs\{.*state="waiting"/.test(l)).reduce((s, l) => s + Number(l.split(' ').pop()), 0);
   clearInterval(rssTimer);
   // Let the window's last slots finish (lateness budget = one interval, plus the failing targets' retries).
   await new Promise((r) => setTimeout(r, (INTERVAL_S + 25) * 1000));
@@ -135,6 +142,8 @@ async function main(): Promise<void> {
     expectedSlots: expected, storedSlots: q.n, lost: expected - q.n, skippedLate: skip1 - skip0, checksPerS: +(q.n / secs).toFixed(1),
     scheduleLagP50S: +q.lag[0]!.toFixed(3), scheduleLagP99S: +q.lag[1]!.toFixed(3),
     storedP50S: +quantile(lat, 0.5).toFixed(2), storedP99S: +quantile(lat, 0.99).toFixed(2),
+    waitingAtEnd, pgBusyConnsAvg: +(pgBusy.reduce((s, v) => s + v, 0) / Math.max(1, pgBusy.length)).toFixed(1),
+    loadAvg1m: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
     cpuPct: Object.fromEntries(Object.keys(cpu0).map((k) => [k, Math.round((cpu1[k]! - cpu0[k]!) / secs)])),
     rssMiB: Object.fromEntries(Object.entries(rssMax).map(([k, v]) => [k, Math.round(v)])),
   };
@@ -143,8 +152,27 @@ async function main(): Promise<void> {
   console.table(Object.keys(result.cpuPct).map((k) => ({ process: k, 'cpu %': result.cpuPct[k], 'max RSS MiB': result.rssMiB[k] })));
 }
 
+/** The queue path alone: N jobs through BullMQ (Redis) into a no-op processor, in this process. */
+async function queueOnly(): Promise<void> {
+  const { bullmqQueue } = await import('../workers/queue-bullmq.ts');
+  const q = bullmqQueue<{ n: number }>('probe-uptime-bench', { redisUrl: redis.url });
+  const t0 = Date.now();
+  for (let i = 0; i < N; i += 500) await Promise.all(Array.from({ length: Math.min(500, N - i) }, (_, k) => q.add(`uptime-${i + k}-bench-1`, { n: i + k })));
+  const enqueuedS = (Date.now() - t0) / 1000;
+  let done = 0; let finish!: () => void;
+  const all = new Promise<void>((r) => { finish = r; });
+  const t1 = Date.now();
+  q.process(async () => { if (++done === N) finish(); }, Number(a.concurrency));
+  await all;
+  const r = { bench: 'scale-queue-only', jobs: N, enqueuePerS: Math.round(N / enqueuedS), processPerS: Math.round(N / ((Date.now() - t1) / 1000)),
+    loadAvg1m: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]) };
+  console.log(JSON.stringify(r));
+  console.table([r]);
+  await q.close();
+}
+
 try {
-  await main();
+  await (a['queue-only'] ? queueOnly() : main());
 } finally {
   await Promise.all(procs.map((p) => p.r.stop(10_000).catch(() => null)));
   await db.end().catch(() => {});
