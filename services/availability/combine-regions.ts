@@ -30,7 +30,9 @@ function combineAt(active: Segment[], quorumShare: number, startMs: number, endM
     const first = down.reduce((a, b) => (b.startMs < a.startMs ? b : a));
     return { startMs, endMs, state: 'down', cause: first.state === 'down' ? first.cause : 'unknown', regions: down.flatMap((s) => s.regions).sort() };
   }
-  return { startMs, endMs, state: 'up', regions: observing.flatMap((s) => s.regions).sort() };
+  // Slow is judged like down: by more than the quorum share of the regions observing.
+  const degraded = observing.filter((s) => s.state === 'up' && s.degraded).length > quorumShare * observing.length;
+  return { startMs, endMs, state: 'up', regions: observing.flatMap((s) => s.regions).sort(), ...(degraded ? { degraded } : {}) };
 }
 
 export function combineRegions(byRegion: ReadonlyArray<readonly Segment[]>, quorumShare: number): Segment[] {

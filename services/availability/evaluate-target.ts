@@ -36,7 +36,8 @@ async function evaluateLocked(db: Db, targetId: number, s: AvailabilitySettings,
   await replaceSegments(db, targetId, rangeStartMs, segments, endMs);
   await writeCoverage(db, targetId, { fromMs: coverage?.fromMs ?? rangeStartMs, toMs: endMs }, nowMs);
   const newEvents = await recordTransitions(db, targetId, outageTransitions(timeline, rangeStartMs));
-  await recomputeRollups(db, targetId, rangeStartMs, endMs);
+  const degraded = timeline.filter((g) => g.state === 'up' && g.degraded === true);
+  await recomputeRollups(db, targetId, rangeStartMs, endMs, degraded);
   return { rangeStartMs, endMs, segments: segments.length, newEvents };
 }
 

@@ -38,7 +38,10 @@ function observation(slot: Slot, prev: Carry, problem: UnobservedCause | null, s
   const at = { startMs: slot.atMs, endMs: slot.atMs };
   if (problem) return { seg: { ...at, state: 'unobserved', cause: problem, regions: [region] }, carry: prev };
   const state = slotVerdict(slot.outcomes, prev.state, s.retries);
-  if (state === 'up') return { seg: { ...at, state: 'up', regions: [region] }, carry: { state, cause: prev.cause } };
+  if (state === 'up') {
+    const degraded = slot.outcomes[0] === 'degraded';
+    return { seg: { ...at, state: 'up', regions: [region], ...(degraded ? { degraded } : {}) }, carry: { state, cause: prev.cause } };
+  }
   const cause = prev.state === 'down' ? prev.cause : (slot.cause ?? 'unknown');
   return { seg: { ...at, state: 'down', cause, regions: [region] }, carry: { state, cause } };
 }
@@ -79,6 +82,7 @@ export function mergeSegments(segments: readonly Segment[]): Segment[] {
 
 function sameKind(a: Segment, b: Segment): boolean {
   if (a.state !== b.state) return false;
+  if (a.state === 'up') return (a.degraded ?? false) === ((b as typeof a).degraded ?? false);
   return a.state !== 'unobserved' || a.cause === (b as typeof a).cause;
 }
 

@@ -18,7 +18,7 @@ export const unobservedCauses = ['no_checks', 'controls_failed', 'controls_pendi
 export type UnobservedCause = (typeof unobservedCauses)[number];
 
 export type Segment =
-  | { startMs: number; endMs: number; state: 'up'; regions: string[] }
+  | { startMs: number; endMs: number; state: 'up'; regions: string[]; /** slow: above the degraded threshold */ degraded?: boolean }
   | { startMs: number; endMs: number; state: 'down'; cause: string; regions: string[] }
   | { startMs: number; endMs: number; state: 'unobserved'; cause: UnobservedCause; regions: string[] };
 

@@ -86,11 +86,14 @@ describe.each(engines)('availability store on $name', ({ open }) => {
 
   it('uptime over a window with Tehran-midnight edges is exact; time before the first check is unobserved', async () => {
     const [id] = await insertTargets(t.db, ['http://127.0.0.1/w']);
-    for (let m = 0; m < 24 * 60; m += 1) await storeSlot(t.db, id!, 'a', m, m >= 600 && m < 607 ? DOWN3 : m === 607 ? UP3 : ['up'], 50 + (m % 10) * 40);
+    for (let m = 0; m < 24 * 60; m += 1) await storeSlot(t.db, id!, 'a', m, m >= 600 && m < 607 ? DOWN3 : m === 607 ? UP3 : m >= 120 && m < 180 ? ['degraded'] : ['up'], 50 + (m % 10) * 40);
     await evaluateTarget(t.db, id!, settings, W0 + 24 * 60 * MIN);
     const tehranMidnight = W0 + 20.5 * 3600_000; // 00:00 at UTC+03:30
     const w = await uptimeForWindow(t.db, id!, new Date(W0 - 3.5 * 3600_000), new Date(tehranMidnight));
     expect(w).toEqual({ windowS: 24 * 3600, observedS: 20.5 * 3600, downtimeS: 7 * 60, unobservedS: 3.5 * 3600 });
+    const [day] = await t.db.query<{ covered_s: number; down_s: number; degraded_s: number; unobserved_s: number; checks: number }>(
+      'SELECT covered_s, down_s, degraded_s, unobserved_s, checks FROM availability_rollups_1d WHERE target_id = $1 AND day = $2::date', [id, new Date(W0).toISOString().slice(0, 10)]);
+    expect(day).toEqual({ covered_s: 86_400, down_s: 420, degraded_s: 60 * 60, unobserved_s: 0, checks: 1440 }); // minutes 120-179 were slow
     const p = await responseTimePercentiles(t.db, id!, new Date(W0), new Date(W0 + DAY));
     expect(p.samples).toBe(24 * 60 - 7);
     // 50…410 ms in equal shares: p50 lies in the bucket of 210-250 ms, p99 in that of 410 ms

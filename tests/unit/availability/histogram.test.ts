@@ -29,11 +29,13 @@ describe('response-time histogram', () => {
 describe('rollup rows', () => {
   it('splits down and unobserved seconds over 15-minute buckets, within the coverage', () => {
     const Q = 15 * 60_000;
-    const rows = rollupRows(0, 2 * Q, [{ checkedMs: 1000, outcome: 'up', totalMs: 80 }, { checkedMs: Q + 1, outcome: 'down', totalMs: null }],
-      [{ startMs: Q - 60_000, endMs: Q + 120_000 }], [{ startMs: Q + 600_000, endMs: null }], { startMs: 0, endMs: Q + 660_000 });
-    expect(rows.map((r) => [r.checks, r.upChecks, r.downChecks, r.coveredS, r.downS, r.unobservedS])).toEqual([
-      [1, 1, 0, 900, 60, 0],
-      [1, 0, 1, 660, 120, 60],
+    const rows = rollupRows(0, 2 * Q, [{ checkedMs: 1000, outcome: 'up', totalMs: 80 }, { checkedMs: Q + 1, outcome: 'down', totalMs: null }], {
+      outages: [{ startMs: Q - 60_000, endMs: Q + 120_000 }], spans: [{ startMs: Q + 600_000, endMs: null }],
+      degraded: [{ startMs: 0, endMs: 30_000 }], coverage: { startMs: 0, endMs: Q + 660_000 },
+    });
+    expect(rows.map((r) => [r.checks, r.upChecks, r.downChecks, r.coveredS, r.downS, r.degradedS, r.unobservedS])).toEqual([
+      [1, 1, 0, 900, 60, 30, 0],
+      [1, 0, 1, 660, 120, 0, 60],
     ]);
     expect(rows[0]!.rtHist[bucketOf(80)]).toBe(1);
   });

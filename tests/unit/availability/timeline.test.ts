@@ -103,6 +103,20 @@ describe('quorum of regions', () => {
   });
 });
 
+describe('degraded (slow but up)', () => {
+  it('is up time, marked degraded where the quorum of observing regions saw it slow', () => {
+    const checks = [
+      ...run('a', 0, 2, UP), ...run('a', 2, 4, ['degraded']), ...run('a', 4, 6, UP),
+      ...run('b', 0, 3, ['degraded']), ...run('b', 3, 6, UP),
+    ];
+    // two regions: slow needs more than half, i.e. both
+    const segs = targetTimeline(checks, [], settings);
+    expect(segs.map((g) => [g.state, g.startMs / MIN, g.endMs / MIN, g.state === 'up' && g.degraded === true])).toEqual([
+      ['up', 0, 2, false], ['up', 2, 3, true], ['up', 3, 6, false],
+    ]);
+  });
+});
+
 describe('transitions', () => {
   it('opens at the first failed check, closes at the recovery; unobserved time in between changes nothing', () => {
     const checks = [...run('a', 0, 2, UP), ...run('a', 2, 4, DOWN3), ...run('a', 20, 22, DOWN3), ...run('a', 22, 24, UP3)];
