@@ -32,6 +32,7 @@ import { exportRoutes } from './routes/exports.ts';
 import { targetRoutes } from './routes/targets.ts';
 import { uptimeRoutes } from './routes/uptime.ts';
 import { resultRoutes } from './routes/results.ts';
+import { agencyAdminRoutes } from './routes/agency-admin.ts';
 import { rejectNonFiniteNumbers } from './schemas/finite-numbers.ts';
 import { dashboardRoutes, type DashboardOptions } from '../dashboard/routes/index.ts';
 
@@ -90,7 +91,7 @@ export async function buildApp(deps: ApiDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes(deps.readiness));
   await app.register(agencyRoutes, { prefix: '/api/v1' });
   if (deps.metrics) await app.register(metricsRoutes(deps.metrics));
-  for (const routes of [keyRoutes, ruleSetRoutes, periodRoutes, scoreRoutes, exportRoutes, targetRoutes, uptimeRoutes, resultRoutes]) {
+  for (const routes of [keyRoutes, ruleSetRoutes, periodRoutes, scoreRoutes, exportRoutes, targetRoutes, uptimeRoutes, resultRoutes, agencyAdminRoutes]) {
     await app.register(routes, { prefix: '/api/v1' });
   }
   await app.register(dashboardRoutes(deps.dashboard));

@@ -16,6 +16,8 @@ const templates: Record<string, { body: Record<string, unknown>; freeText: strin
   'POST /api/v1/rule-sets': { body: { ...period6, id: 'fuzz', version: 7 }, freeText: ['source'] },
   'POST /api/v1/periods': { body: { slug: 'fuzz', nameFa: 'آزمون', nameEn: 'fuzz', calendar: 'jalali', firstDay: '1403-07-01', lastDay: '1403-12-30' }, freeText: ['nameFa', 'nameEn'] },
   'POST /api/v1/agencies/:slug/targets': { body: { url: 'https://fuzz.example/', kind: 'service', name: 'fuzz' }, freeText: ['name', 'url'] },
+  'POST /api/v1/agencies': { body: { slug: 'central-bank', nameFa: 'آزمون', nameEn: 'fuzz', portalUrl: 'https://fuzz.example/' }, freeText: ['nameFa', 'nameEn', 'portalUrl'] },
+  'PATCH /api/v1/agencies/:slug': { body: { nameFa: 'آزمون', nameEn: 'fuzz', portalUrl: 'https://fuzz.example/' }, freeText: ['nameFa', 'nameEn', 'portalUrl'] },
   'PATCH /api/v1/targets/:id': { body: { name: 'fuzz', paused: true }, freeText: ['name'] },
   'POST /api/v1/dashboard/maintenance': { body: { targetId: 999_999, agency: 'central-bank', startsAt: '2030-01-01T00:00:00Z', endsAt: '2030-01-02T00:00:00Z', reason: 'fuzz' }, freeText: ['reason'] },
 };
