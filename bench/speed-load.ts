@@ -1,35 +1,39 @@
 // Uptime-like background load for bench/speed.ts, run in a worker thread: a local HTTP server and
-// a loop of undici requests against it (`concurrency` in flight), as an uptime worker would make.
-// Posts the number of completed requests when told to stop.
+// undici GETs against it at a fixed rate (checks per second), each on a fresh connection as an
+// uptime probe that times connect would make. Posts the number of completed checks when stopped.
 import { parentPort, workerData } from 'node:worker_threads';
 import { createServer } from 'node:http';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { Agent, request } from 'undici';
 
-const { concurrency } = workerData as { concurrency: number };
+const { ratePerS } = workerData as { ratePerS: number };
 const server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end('<h1>ok</h1>'.repeat(200)));
 server.listen(0, '127.0.0.1');
 await once(server, 'listening');
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-// A fresh connection per check, like a probe that must time connect and TLS.
 const agent = new Agent({ pipelining: 0 });
-let running = true;
+const inFlight = new Set<Promise<void>>();
 let completed = 0;
 
-async function loop(): Promise<void> {
-  while (running) {
-    const res = await request(url, { dispatcher: agent, reset: true });
-    await res.body.text();
-    completed++;
-  }
+function check(): void {
+  const p = request(url, { dispatcher: agent, reset: true })
+    .then((res) => res.body.text())
+    .then(() => { completed++; }, () => {})
+    .finally(() => inFlight.delete(p));
+  inFlight.add(p);
 }
 
-const loops = Array.from({ length: concurrency }, loop);
+// Ticks of 10 ms; carry the fraction so any rate is met on average.
+let due = 0;
+const tick = setInterval(() => {
+  due += ratePerS / 100;
+  for (; due >= 1; due--) check();
+}, 10);
 parentPort?.postMessage({ type: 'started' });
 parentPort?.once('message', async () => {
-  running = false;
-  await Promise.all(loops);
+  clearInterval(tick);
+  await Promise.all(inFlight);
   await agent.close();
   server.close();
   parentPort?.postMessage({ type: 'stopped', completed });

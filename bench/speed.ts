@@ -1,27 +1,29 @@
 // bench/speed: figures for the speed probe (issue 5). Asserts nothing; prints a JSON line and a
 // short table. Measures, against a local mid-range fixture page (tests/fixtures/speed /mid):
 //  - the score spread over M measurements (N runs each), idle and while a worker thread runs
-//    uptime-like HTTP checks (undici loop against a local server);
+//    uptime-like HTTP checks (undici GETs at a fixed rate against a local server);
 //  - wall time per measurement → measurements per hour per worker (one run at a time);
 //  - peak memory (PSS) of this Node process and its descendants (runner Node + Chromium),
 //    sampled from /proc every 100 ms (the load generator's thread is inside this process).
-// Usage: npx node bench/speed.ts [--measurements 5] [--runs 3] [--load-concurrency 20]
+// Usage: npx node bench/speed.ts [--measurements 5] [--runs 3] [--load-rate 100]
+// (--load-rate: uptime checks per second; 100/s is ~6 times what 1,000 targets checked every
+// minute from one region need)
 import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { probeSpeed } from '../probes/speed/probe-speed.ts';
+import { probeSpeed, speedDefaults } from '../probes/speed/probe-speed.ts';
 import { listProcesses } from '../probes/speed/process-tree.ts';
 import { startSpeedFixture } from '../tests/fixtures/speed/server.ts';
 
 const { values } = parseArgs({ options: {
   measurements: { type: 'string', default: '5' }, runs: { type: 'string', default: '3' },
-  'load-concurrency': { type: 'string', default: '20' },
+  'load-rate': { type: 'string', default: '100' },
 } });
 const measurements = Number(values.measurements);
 const runs = Number(values.runs);
-const loadConcurrency = Number(values['load-concurrency']);
+const loadRate = Number(values['load-rate']);
 
 type Peak = { totalBytes: number; nodeBytes: number; chromiumBytes: number };
 
@@ -56,11 +58,11 @@ function sampleMemory(peak: Peak): void {
 
 type Series = { performance: number[]; percentage: number[]; seconds: number[]; failures: string[] };
 
-async function series(url: string): Promise<Series> {
+async function series(url: string, niceness: number | null = speedDefaults.niceness): Promise<Series> {
   const out: Series = { performance: [], percentage: [], seconds: [], failures: [] };
   for (let i = 0; i < measurements; i++) {
     const started = performance.now();
-    const r = await probeSpeed({ url }, { allowPrivate: true, runs }, AbortSignal.timeout(600_000));
+    const r = await probeSpeed({ url }, { allowPrivate: true, runs, niceness }, AbortSignal.timeout(600_000));
     out.seconds.push((performance.now() - started) / 1000);
     if (r.outcome === 'measured') {
       out.performance.push(r.performance);
@@ -71,7 +73,7 @@ async function series(url: string): Promise<Series> {
 }
 
 async function underLoad<T>(work: () => Promise<T>): Promise<{ result: T; checksPerS: number }> {
-  const worker = new Worker(new URL('./speed-load.ts', import.meta.url), { workerData: { concurrency: loadConcurrency } });
+  const worker = new Worker(new URL('./speed-load.ts', import.meta.url), { workerData: { ratePerS: loadRate } });
   await once(worker, 'message');
   const started = performance.now();
   const result = await work();
@@ -91,6 +93,8 @@ const sampler = setInterval(() => sampleMemory(peak), 100);
 const url = `${fixture.origin}/mid`;
 const idle = await series(url);
 const loaded = await underLoad(() => series(url));
+// The same under load without the runner's raised priority, to show what the priority buys.
+const loadedPlain = await underLoad(() => series(url, null));
 clearInterval(sampler);
 await fixture.close();
 
@@ -103,7 +107,11 @@ const figures = {
   loaded: { performance: loaded.result.performance.map(r1), percentage: loaded.result.percentage.map(r1),
     spreadPerformance: r1(spread(loaded.result.performance)), spreadPercentage: r1(spread(loaded.result.percentage)),
     meanSeconds: r1(mean(loaded.result.seconds)), failures: loaded.result.failures,
-    uptimeChecksPerS: Math.round(loaded.checksPerS), loadConcurrency },
+    uptimeChecksPerS: Math.round(loaded.checksPerS) },
+  loadedInheritedPriority: { performance: loadedPlain.result.performance.map(r1),
+    spreadPerformance: r1(spread(loadedPlain.result.performance)), spreadPercentage: r1(spread(loadedPlain.result.percentage)),
+    meanSeconds: r1(mean(loadedPlain.result.seconds)), failures: loadedPlain.result.failures },
+  niceness: speedDefaults.niceness,
   secondsPerMeasurement: r1(secondsPerMeasurement),
   measurementsPerHourPerWorker: Math.floor(3600 / secondsPerMeasurement),
   peakPssMiB: { total: Math.round(peak.totalBytes / 2 ** 20), node: Math.round(peak.nodeBytes / 2 ** 20),
@@ -116,6 +124,9 @@ console.table({
     'spread %': figures.idle.spreadPercentage, 's/measurement': figures.idle.meanSeconds },
   loaded: { 'perf scores': figures.loaded.performance.join(' '), 'spread perf': figures.loaded.spreadPerformance,
     'spread %': figures.loaded.spreadPercentage, 's/measurement': figures.loaded.meanSeconds },
+  'loaded, nice 0': { 'perf scores': figures.loadedInheritedPriority.performance.join(' '),
+    'spread perf': figures.loadedInheritedPriority.spreadPerformance,
+    'spread %': figures.loadedInheritedPriority.spreadPercentage, 's/measurement': figures.loadedInheritedPriority.meanSeconds },
 });
 console.log(`measurements/hour/worker ${figures.measurementsPerHourPerWorker}; peak PSS ${figures.peakPssMiB.total} MiB `
   + `(Node ${figures.peakPssMiB.node}, Chromium ${figures.peakPssMiB.chromium}); uptime load ${figures.loaded.uptimeChecksPerS} checks/s`);

@@ -38,6 +38,7 @@ export async function collectRuns(plan: RunPlan, signal: AbortSignal): Promise<C
   for (let run = 0; run < plan.runs; run++) {
     let last: Attempt | undefined;
     for (let tries = 0; tries <= plan.retries; tries++) {
+      if (signal.aborted) return { ...out, lhrs: [], error: { class: 'aborted', reason: 'measurement aborted' } };
       last = await attempt(plan, signal, out);
       if (last.ok || last.final) break;
     }

@@ -2,6 +2,7 @@
 // CPU, and running it here keeps the worker's event loop (and its queue lock) free. Receives one
 // RunRequest over IPC, launches Chromium in its own process group, reports the pid, runs
 // Lighthouse and sends back the LHR JSON. The parent owns the timeout and the final cleanup.
+import { setPriority } from 'node:os';
 import lighthouse from 'lighthouse';
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import type { ChildMessage, RunRequest } from './run-protocol.ts';
@@ -37,8 +38,22 @@ async function measure(req: RunRequest, chrome: LaunchedChrome): Promise<ChildMe
   };
 }
 
+// If the parent dies without killing us (a worker crash, SIGKILL), the IPC channel closes:
+// take Chromium down with us rather than leave it orphaned.
+let chrome: LaunchedChrome | undefined;
+process.once('disconnect', () => {
+  chrome?.kill();
+  process.exit(1);
+});
+
+/** Chromium inherits the runner's priority; raising it needs CAP_SYS_NICE, so failure is fine. */
+function prioritise(niceness: number | null): void {
+  if (niceness === null) return;
+  try { setPriority(niceness); } catch { /* not permitted: measure at the inherited priority */ }
+}
+
 async function run(req: RunRequest): Promise<void> {
-  let chrome: LaunchedChrome | undefined;
+  prioritise(req.niceness);
   try {
     chrome = await launch({
       chromePath: req.chromePath, chromeFlags: [...req.chromeFlags], userDataDir: req.userDataDir,
@@ -53,11 +68,9 @@ async function run(req: RunRequest): Promise<void> {
     await send(await measure(req, chrome));
   } catch (err) {
     await send({ type: 'failed', error: { class: 'lighthouse_error', reason: String(err) } });
-  } finally {
-    chrome.kill();
   }
 }
 
 process.once('message', (req: RunRequest) => {
-  void run(req).finally(() => process.disconnect?.());
+  void run(req).finally(() => process.disconnect?.()); // the disconnect handler kills Chromium
 });

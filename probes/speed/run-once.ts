@@ -31,7 +31,9 @@ function watchChild(child: ChildProcess, pgids: number[], settle: Settle): void 
     else settle({ ok: false, error: m.error });
   });
   child.on('error', (err) => settle({ ok: false, error: { class: 'browser_failure', reason: String(err) } }));
-  child.on('exit', (code, sig) => settle({
+  // 'close', not 'exit': it comes after the IPC channel is drained, so a 'done' sent just
+  // before the child exited is never mistaken for a crash.
+  child.on('close', (code, sig) => settle({
     ok: false, error: { class: 'browser_failure', reason: `runner exited (code ${code}, signal ${sig})` },
   }));
 }

@@ -10,6 +10,8 @@ export type RunRequest = {
   userDataDir: string;
   /** A full Lighthouse config ({ extends: 'lighthouse:default', settings }). */
   config: Record<string, unknown>;
+  /** Process priority for the runner and Chromium (-20..19); null leaves it as inherited. */
+  niceness: number | null;
 };
 
 export type ChildMessage =
