@@ -18,7 +18,8 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
   });
 
   app.get<{ Params: { period: string } }>('/periods/:period/export.xlsx', { config: { roles: assessmentWriters },
-    schema: { params: periodParam, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: { 503: problemRef, ...authProblems } } },
+    schema: { params: periodParam, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    response: { 200: { type: 'string', format: 'binary', description: 'the workbook' }, 503: problemRef, ...authProblems } } },
   async (req, reply) => {
     const r = await reportFor(app, req.params.period, reply);
     if (!r) return reply;

@@ -6,6 +6,7 @@ import { openDb, type Db } from '../../../db/client.ts';
 import { migrate } from '../../../db/migrate.ts';
 import { DataDirLockedError } from '../../../db/data-dir-lock.ts';
 import { listApiKeys, revokeApiKey, roles, type Role } from '../../../db/store/api-keys.ts';
+import { appendAudit } from '../../../db/store/audit-log.ts';
 import { seedAgenciesIfEmpty } from '../../registry/import-agencies.ts';
 import { issueApiKey } from '../../api/auth/issue-key.ts';
 import { UsageError, type CliCommand } from '../command.ts';
@@ -43,6 +44,7 @@ export const keysCreateCommand: CliCommand = {
     return withDb('create', async (db) => {
       const out = await issueApiKey(db, { role: role as Role, agency: values['agency'] as string | undefined, label: values['label'] as string | undefined });
       if (!out.ok) { console.error(`sanjeh keys create: --${out.field}: ${out.reason}`); return 1; }
+      await appendAudit(db, { keyId: null, action: 'cli keys create', resource: `/api/v1/keys/${out.row.id}`, status: 201, detail: { role: out.row.role } });
       console.log(out.key);
       console.error(`key ${out.row.id} (${out.row.role}${out.row.agencySlug ? `, ${out.row.agencySlug}` : ''}) created; it is shown only this once`);
       return 0;
@@ -73,7 +75,11 @@ export const keysRevokeCommand: CliCommand = {
     const [id, ...rest] = argv;
     if (!id || !/^\d+$/.test(id) || rest.length) throw new UsageError('expected one key id');
     return withDb('revoke', async (db) => {
-      if (await revokeApiKey(db, Number(id))) { console.log(`key ${id} revoked`); return 0; }
+      if (await revokeApiKey(db, Number(id))) {
+        await appendAudit(db, { keyId: null, action: 'cli keys revoke', resource: `/api/v1/keys/${id}`, status: 200 });
+        console.log(`key ${id} revoked`);
+        return 0;
+      }
       console.error(`sanjeh keys revoke: no live key ${id}`);
       return 1;
     });

@@ -53,6 +53,8 @@ describe('sanjeh keys', () => {
     expect(list.output).not.toContain(key);
     expect((await execSanjeh(['keys', 'revoke', String(rows[0]!.id)], { DATABASE_URL: pg.url })).code).toBe(0);
     expect((await execSanjeh(['keys', 'revoke', String(rows[0]!.id)], { DATABASE_URL: pg.url })).code).toBe(1);
+    const audit = await db.query<{ action: string; key_id: number | null }>('SELECT action, key_id FROM audit_log ORDER BY id');
+    expect(audit).toEqual([{ action: 'cli keys create', key_id: null }, { action: 'cli keys create', key_id: null }, { action: 'cli keys revoke', key_id: null }]);
   });
 
   it('refuses an agency key for an unknown agency and a bad role', async () => {
