@@ -8,6 +8,8 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import type { Db } from '../../db/client.ts';
 import { checkPoints, insertCheck, slotOutcomes } from '../../db/store/checks.ts';
+import { targetSettings } from '../../db/store/targets.ts';
+import { uptimeOptionsFor } from '../../services/registry/target-settings.ts';
 import { dropExpiredPartitions } from '../../db/store/check-partitions.ts';
 import { oldestEvidenceNeeded } from '../../db/store/periods.ts';
 import { defaultUptimeOptions, type UptimeOptions } from '../../probes/uptime/options.ts';
@@ -35,8 +37,15 @@ export type UptimeProcessorDeps = {
 
 type Attempts = { outcomes: UptimeOutcome[]; createdPartition: boolean };
 
+/** The default probe options with the target's own assertions (keyword, statuses, thresholds). */
+async function optionsFor(deps: UptimeProcessorDeps, job: ProbeJob): Promise<UptimeOptions> {
+  const { options, invalid } = uptimeOptionsFor(deps.probeOptions, await targetSettings(deps.db, job.targetId));
+  if (invalid) deps.logger.warn({ targetId: job.targetId, invalid }, 'invalid target settings ignored; defaults used');
+  return { ...options, now: deps.now };
+}
+
 async function runAttempts(deps: UptimeProcessorDeps, job: ProbeJob, recovering: boolean, signal: AbortSignal): Promise<Attempts> {
-  const options = { ...deps.probeOptions, now: deps.now };
+  const options = await optionsFor(deps, job);
   const out: Attempts = { outcomes: [], createdPartition: false };
   for (let attempt = 0; attempt <= deps.settings.retries; attempt++) {
     if (attempt > 0) await deps.sleep(deps.settings.retryDelayMs, signal);
@@ -85,7 +94,7 @@ export function uptimeProcessorFrom(deps: ProcessorDeps): Processor {
     now: deps.now,
     sleep: async (ms, signal) => { await delay(ms, undefined, { signal }); },
     probe: probeUptime,
-    probeOptions: { ...defaultUptimeOptions, allowPrivate: deps.config.allowPrivateTargets },
+    probeOptions: { ...defaultUptimeOptions, allowPrivate: deps.config.allowPrivateTargets, allowAddresses: deps.config.allowedTargetAddresses },
     settings: availabilitySettings(deps.config),
   });
 }
