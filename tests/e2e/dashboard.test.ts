@@ -56,6 +56,11 @@ describe('dashboard in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42); // same document
     await page.selectOption('#state-filter', 'down');
     expect(await page.textContent('#count')).toBe('1 rows');
+    await page.fill('#search', '');
+    await page.selectOption('#state-filter', '');
+    await page.click('button[data-sort="up30"]'); // ascending: the targets with an outage in 30 days first
+    expect(await page.locator('.vt-row').first().locator('span').nth(4).textContent()).toMatch(/^99\.\d+%$/);
+    await page.screenshot({ path: `${shots}/overview-en.png` });
     await page.context().close();
   });
 

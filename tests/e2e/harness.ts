@@ -18,10 +18,10 @@ export function launchChromium(): Promise<Browser> {
 
 export type Stack = { t: TestDb; app: FastifyInstance; url: string; keys: Record<string, string>; close(): Promise<void> };
 
-export async function startStack(targets: number, keyRequests: Record<string, IssueRequest>, pollMs = 200): Promise<Stack> {
+export async function startStack(targets: number, keyRequests: Record<string, IssueRequest>, pollMs = 200, seed: { days?: number; hours?: number } = {}): Promise<Stack> {
   const t = await pgSchema();
   await migrate(t.db);
-  await seedDashboard(t.db, targets, Date.now());
+  await seedDashboard(t.db, targets, Date.now(), seed);
   const keys: Record<string, string> = {};
   for (const [name, req] of Object.entries(keyRequests)) {
     const r = await issueApiKey(t.db, req);
