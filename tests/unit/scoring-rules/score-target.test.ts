@@ -82,5 +82,9 @@ describe('period-6 target scores', () => {
     const m = scoreAgency(mean, [{ ...portal, scores: scoreTargetFacts(mean, facts()) }, { ...service, scores: scoreTargetFacts(mean, facts({ tls: [scan(1, 'B')], speed: [] })) }]);
     expect(m.map((s) => [s.indicator, s.score])).toEqual([['uptime', 1], ['speed', 0.5], ['tls', 0.45]]);
     expect(scoreAgency(period6, []).map((s) => s.score)).toEqual([0.5, 0, 0]);
+    // A portal replaced mid-period: the replacement (newer target) is the agency's portal.
+    const replaced = { targetId: 7, kind: 'portal' as const, scores: scoreTargetFacts(period6, facts({ tls: [scan(1, 'F')] })) };
+    const agency = scoreAgency(period6, [replaced, { ...portal, targetId: 3 }]);
+    expect(agency.find((s) => s.indicator === 'tls')).toMatchObject({ score: 0, evidence: { targets: [{ targetId: 7 }] } });
   });
 });
