@@ -28,8 +28,10 @@ export async function insertScores(db: Db, periodId: number, ruleSet: { id: stri
   }
 }
 
-export async function frozenScores(db: Db, periodId: number, agencyId?: number): Promise<StoredScore[]> {
-  return db.query<StoredScore>(`SELECT agency_id AS "agencyId", target_id AS "targetId", indicator, raw, score, band, evidence,
+/** Frozen rows of a period; `withEvidence: false` leaves the (large) evidence out, for rankings and exports. */
+export async function frozenScores(db: Db, periodId: number, agencyId?: number, withEvidence = true): Promise<StoredScore[]> {
+  return db.query<StoredScore>(`SELECT agency_id AS "agencyId", target_id AS "targetId", indicator, raw, score, band,
+      ${withEvidence ? 'evidence' : `'{}'::jsonb AS evidence`},
       evidence_digest AS "evidenceDigest", rule_set_id AS "ruleSetId", rule_set_version AS "ruleSetVersion", frozen_at AS "frozenAt"
     FROM period_scores WHERE period_id = $1 AND ($2::bigint IS NULL OR agency_id = $2)
     ORDER BY agency_id, target_id NULLS FIRST, indicator`, [periodId, agencyId ?? null]);

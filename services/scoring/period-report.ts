@@ -23,8 +23,8 @@ export type AgencyReport = {
 
 export class NoEvidenceError extends Error {}
 
-export async function periodRows(db: Db, evidence: EvidenceSource | null, period: Period, rules: RuleSet): Promise<ScoreRow[]> {
-  if (period.closedAt !== null) return frozenScores(db, period.id);
+export async function periodRows(db: Db, evidence: EvidenceSource | null, period: Period, rules: RuleSet, withEvidence = true): Promise<ScoreRow[]> {
+  if (period.closedAt !== null) return frozenScores(db, period.id, undefined, withEvidence);
   if (!evidence) throw new NoEvidenceError('the period is open and the evidence stores are not available in this process');
   return computePeriodScores(db, evidence, period, rules);
 }
@@ -62,9 +62,10 @@ export function buildReport(rules: RuleSet, rows: readonly ScoreRow[], agencies:
   return reports;
 }
 
-export async function periodReport(db: Db, evidence: EvidenceSource | null, period: Period, rules: RuleSet): Promise<AgencyReport[]> {
+/** The period's report; without evidence (rankings, exports) the frozen evidence is not read. */
+export async function periodReport(db: Db, evidence: EvidenceSource | null, period: Period, rules: RuleSet, withEvidence = true): Promise<AgencyReport[]> {
   const [rows, agencies, targets] = await Promise.all([
-    periodRows(db, evidence, period, rules), agencyNames(db), targetsInPeriod(db, period.startsAt, period.endsAt),
+    periodRows(db, evidence, period, rules, withEvidence), agencyNames(db), targetsInPeriod(db, period.startsAt, period.endsAt),
   ]);
   return buildReport(rules, rows, agencies, targets, { from: period.startsAt.toISOString(), to: period.endsAt.toISOString() });
 }

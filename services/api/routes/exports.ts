@@ -11,7 +11,7 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { period: string } }>('/periods/:period/export.csv', { config: { roles: assessmentWriters },
     schema: { params: periodParam, produces: ['text/csv'], response: { 200: file, 503: problemRef, ...authProblems } } },
   async (req, reply) => {
-    const r = await reportFor(app, req.params.period, reply);
+    const r = await reportFor(app, req.params.period, reply, false);
     if (!r) return reply;
     return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${r.period.slug}-scores.csv"`)
       .send(toCsv(exportRows(r.report)));
@@ -21,7 +21,7 @@ export const exportRoutes: FastifyPluginAsync = async (app) => {
     schema: { params: periodParam, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
     response: { 200: { type: 'string', format: 'binary', description: 'the workbook' }, 503: problemRef, ...authProblems } } },
   async (req, reply) => {
-    const r = await reportFor(app, req.params.period, reply);
+    const r = await reportFor(app, req.params.period, reply, false);
     if (!r) return reply;
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename="${r.period.slug}-scores.xlsx"`)

@@ -11,12 +11,12 @@ import { rankingSchema } from '../schemas/score.ts';
 import { findPeriod } from './periods.ts';
 
 /** The period's report, or null with the problem already sent. */
-export async function reportFor(app: FastifyInstance, slug: string, reply: FastifyReply) {
+export async function reportFor(app: FastifyInstance, slug: string, reply: FastifyReply, withEvidence = true) {
   const period = await findPeriod(app.db, slug, reply);
   if (!period) return null;
   const rules = (await getRuleSet(app.db, period.ruleSetId, period.ruleSetVersion))!.body;
   try {
-    return { period, rules, report: await periodReport(app.db, app.evidence, period, rules) };
+    return { period, rules, report: await periodReport(app.db, app.evidence, period, rules, withEvidence) };
   } catch (err) {
     if (err instanceof NoEvidenceError) { await sendProblem(reply, problem(503, err.message)); return null; }
     throw err;
@@ -53,7 +53,7 @@ export const scoreRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { period: string } }>('/periods/:period/rankings', { config: { roles: staffReaders },
     schema: { params: periodParam, response: { 200: rankingSchema, 503: problemRef, ...authProblems } } },
   async (req, reply) => {
-    const r = await reportFor(app, req.params.period, reply);
+    const r = await reportFor(app, req.params.period, reply, false);
     if (!r) return reply;
     return {
       period: r.period.slug, frozen: r.period.closedAt !== null, ruleSet: { id: r.period.ruleSetId, version: r.period.ruleSetVersion },
