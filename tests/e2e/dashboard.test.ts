@@ -6,6 +6,8 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startStack, type Stack } from './harness.ts';
 import { seedOutage } from './seed.ts';
+import { drainProbeRequests } from '../../services/dashboard/probe-requests.ts';
+import type { ProbeJob } from '../../workers/job.ts';
 
 const shots = 'tests/e2e/screenshots';
 
@@ -85,6 +87,28 @@ describe('dashboard in Chromium', () => {
     await page.reload(); // the key stays for the tab's session, the language in localStorage
     await page.waitForSelector('#agency-name:has-text("Agency number 2")', { timeout: 15_000 });
     expect(await page.getAttribute('html', 'lang')).toBe('en');
+    await page.context().close();
+  });
+
+  it('probes now and shows the progress until the results are stored', async () => {
+    const page = await signedIn(stack.keys['operator']!, 'en');
+    await page.waitForSelector('main[data-ready="true"]', { timeout: 15_000 });
+    await page.goto(`${stack.url}/dashboard/#/agency/ag-5`);
+    await page.waitForSelector('#agency-name:has-text("Agency number 5")', { timeout: 15_000 });
+    await page.click('button.probe');
+    await page.waitForSelector('.probe-status[data-probe="waiting"]', { timeout: 15_000 });
+    const jobs: ProbeJob[] = [];
+    await drainProbeRequests(stack.t.db, { enqueue: async (j) => { jobs.push(j); }, region: 'local', now: Date.now });
+    expect(jobs.map((j) => j.kind)).toEqual(['tls', 'speed']);
+    await page.waitForSelector('.probe-status[data-probe="running"]', { timeout: 15_000 });
+    // The worker's part, as the TLS and speed processors store it: one row per kind at the job's slot.
+    const slot = new Date(jobs[0]!.slotMs);
+    await stack.t.db.query(`INSERT INTO tls_scans (target_id, region, slot_at, scanned_at, outcome, grade, duration_ms, evidence)
+      VALUES ($1, 'local', $2, now(), 'graded', 'B', 900, '{}')`, [jobs[0]!.targetId, slot]);
+    await stack.t.db.query(`INSERT INTO speed_measurements (target_id, region, slot_at, measured_at, outcome, profile, settings_hash, runs_requested, percentage, evidence)
+      VALUES ($1, 'local', $2, now(), 'measured', 'gtmetrix-desktop', 'x', 1, 91.4, '{}')`, [jobs[0]!.targetId, slot]);
+    await page.waitForSelector('.probe-status[data-probe="done"]', { timeout: 15_000 });
+    expect(await page.textContent('.probe-status')).toBe('done · tls: B · speed: 91');
     await page.context().close();
   });
 

@@ -67,7 +67,26 @@ function speedBlock(s) {
     h('ul', { className: 'metrics' }, metricRows), h('h4', { textContent: t('opportunities') }), h('ul', {}, adv));
 }
 
-async function action(path, body) { await api(path, { method: 'POST', body }); }
+async function action(path, body) { return api(path, { method: 'POST', body }); }
+
+/** "Probe now": asks for TLS and speed probes and shows their progress until both are stored. */
+function probeNow(target) {
+  const status = h('span', { className: 'probe-status', dataset: { probe: 'idle' } });
+  const button = h('button', { type: 'button', className: 'probe', textContent: t('probeNow') });
+  button.onclick = async () => {
+    button.disabled = true;
+    const { id } = await action(`/dashboard/targets/${target.id}/probe`, {});
+    for (;;) {
+      const p = await api(`/dashboard/probe-requests/${id}`);
+      status.dataset.probe = p.state;
+      status.textContent = `${t(`probe_${p.state}`)} · ${p.progress.map((k) => `${k.kind}: ${k.done ? (k.result ?? k.outcome) : '…'}`).join(' · ')}`;
+      if (p.state === 'done' || !status.isConnected) break;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    button.disabled = false;
+  };
+  return h('span', {}, button, status);
+}
 
 function operatorTools(data, role, reload) {
   if (role !== 'admin' && role !== 'operator') return null;
@@ -93,6 +112,7 @@ export async function mountAgency(main, slug, role) {
     h('h3', { dir: 'ltr', textContent: tg.url }),
     writer ? h('button', { type: 'button', className: 'pause', textContent: tg.paused ? t('resume') : t('pause'),
       onclick: async () => { await action(`/targets/${tg.id}/${tg.paused ? 'resume' : 'pause'}`); reload(); } }) : null,
+    writer ? probeNow(tg) : null,
     h('h4', { textContent: t('days90') }), dayBar(tg, data.outages),
     h('h4', { textContent: t('responseTimes') }), rtChart(tg),
     h('div', { className: 'cols' }, h('div', {}, h('h4', { textContent: t('tlsLatest') }), tlsBlock(tg.tls)),
