@@ -5,7 +5,7 @@ import type { OverviewDeps, OverviewItem } from './overview.ts';
 import { buildOverview } from './overview.ts';
 import { overviewVersion } from '../../db/store/dashboard-overview.ts';
 
-export type Listener = { agencyId: number | null; send: (changed: OverviewItem[]) => void };
+export type Listener = { agencyId: number | null; send: (changed: OverviewItem[]) => void; end: () => void };
 
 export type LiveHub = {
   /** Adds a listener once the hub has a baseline and returns that baseline (the rows the listener
@@ -58,7 +58,8 @@ export function startLiveHub(deps: OverviewDeps & { pollMs: number; lingerMs?: n
       const snapshot = l.agencyId === null ? current : current.filter((i) => i.agencyId === l.agencyId);
       return { snapshot, unsubscribe: () => { listeners.delete(l); if (listeners.size === 0) idleSince = deps.now(); } };
     },
-    close() { listeners.clear(); idleSince = null; clearTimeout(timer); },
+    /** Ends every listener's stream (a process shutting down must not wait on open streams). */
+    close() { for (const l of listeners) l.end(); listeners.clear(); idleSince = null; clearTimeout(timer); },
     pollOnce,
   };
 }

@@ -23,7 +23,7 @@ export function dashboardApi(opts: DashboardOptions = {}): FastifyPluginAsync {
     const now = opts.now ?? Date.now;
     const deps = { db: app.db, now, staleAfterMs: opts.staleAfterMs ?? 10 * 60_000 };
     const hub = startLiveHub({ ...deps, pollMs: opts.pollMs ?? 2_000, onError: (err) => app.log.error({ err }, 'dashboard live update failed') });
-    app.addHook('onClose', async () => hub.close());
+    app.addHook('preClose', async () => hub.close()); // before the server waits for open connections
     await app.register(operatorActions(now));
 
     app.get('/dashboard/me', { config: { roles: readers } }, async (req) => ({ role: req.principal!.role, agency: req.principal!.agencySlug }));

@@ -10,7 +10,7 @@ export async function streamOverview(hub: LiveHub, agencyId: number | null, req:
   const res = reply.raw;
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
   const write = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-  const { snapshot, unsubscribe } = await hub.subscribe({ agencyId, send: (items) => write('update', { items }) });
+  const { snapshot, unsubscribe } = await hub.subscribe({ agencyId, send: (items) => write('update', { items }), end: () => res.end() });
   write('ready', { at: new Date().toISOString(), items: snapshot });
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
   const end = () => { clearInterval(keepAlive); unsubscribe(); };

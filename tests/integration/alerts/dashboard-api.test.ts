@@ -113,6 +113,17 @@ describe('dashboard API', () => {
     ctrl.abort();
   });
 
+  it('ends open streams when the app closes, so shutdown does not hang on them', async () => {
+    const other = await buildApp({ db: t.db, logger: silentLogger, readiness: [], dashboard: { now: () => NOW, pollMs: 50 } });
+    const address = await other.listen({ host: '127.0.0.1', port: 0 });
+    const res = await fetch(`${address}/api/v1/dashboard/stream`, { headers: { authorization: `Bearer ${keys['admin']}` } });
+    const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let text = '';
+    while (!text.includes('event: ready')) text += (await reader.read()).value ?? '';
+    await other.close();
+    for (;;) { const { done } = await reader.read(); if (done) break; }
+  });
+
   it('serves a public status page and SVG badges without a key', async () => {
     const page = await app.inject('/status/ag-1');
     expect(page.statusCode).toBe(200);
