@@ -1,8 +1,10 @@
 // `sanjeh score --rules NAME [--uptime PCT] [--speed PCT] [--tls-grade G] [--json]`: applies a
-// shipped rule set (NAME or NAME@VERSION) to raw values, for checking the rules by hand.
+// shipped rule set (NAME or NAME@VERSION), or a rule set in a JSON file (a draft, validated the
+// way the API validates it), to raw values, for checking the rules by hand.
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ruleSets } from '../../../config/rulesets/index.ts';
-import type { TlsSymbol } from '../../../config/rulesets/rule-set.ts';
+import { parseRuleSet, RuleSetError, type RuleSet, type TlsSymbol } from '../../../config/rulesets/rule-set.ts';
 import { scoreRawValues, tlsInputs, type RawValues } from '../../scoring/score-raw.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 
@@ -20,7 +22,12 @@ function grade(v: string | undefined): TlsSymbol | 'no_https' | undefined {
   return g as TlsSymbol | 'no_https';
 }
 
-function pickRules(name: string) {
+function pickRules(name: string): RuleSet {
+  if (name.endsWith('.json')) {
+    let body: unknown;
+    try { body = JSON.parse(readFileSync(name, 'utf8')); } catch (err) { throw new UsageError(`cannot read ${name}: ${(err as Error).message}`); }
+    return parseRuleSet(body);
+  }
   const [id, version] = name.split('@');
   const rules = ruleSets.get(id!);
   if (!rules || (version !== undefined && Number(version) !== rules.version)) {
@@ -31,7 +38,7 @@ function pickRules(name: string) {
 
 export const scoreCommand: CliCommand = {
   name: ['score'],
-  usage: 'score --rules NAME [--uptime PCT] [--speed PCT] [--tls-grade G] [--json]',
+  usage: 'score --rules NAME[@VERSION]|FILE.json [--uptime PCT] [--speed PCT] [--tls-grade G] [--json]',
   summary: 'apply a rule set to raw values (uptime %, speed %, TLS grade)',
   async run(argv) {
     const { values } = (() => {
@@ -40,7 +47,12 @@ export const scoreCommand: CliCommand = {
       } catch (err) { throw new UsageError((err as Error).message); }
     })();
     if (!values.rules) throw new UsageError('--rules NAME is required');
-    const rules = pickRules(values.rules);
+    let rules: RuleSet;
+    try { rules = pickRules(values.rules); } catch (err) {
+      if (!(err instanceof RuleSetError)) throw err;
+      console.error(err.message);
+      return 1;
+    }
     const raw: RawValues = {};
     const u = percent('uptime', values.uptime); if (u !== undefined) raw.uptimePct = u;
     const s = percent('speed', values.speed); if (s !== undefined) raw.speedPct = s;

@@ -1,5 +1,9 @@
 // `sanjeh score` and `sanjeh keys` as real processes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { period6 } from '../../../config/rulesets/period-6.ts';
 import { execSanjeh } from '../../helpers/process.ts';
 import { pgDatabase } from '../../helpers/databases.ts';
 import { openDb, type Db } from '../../../db/client.ts';
@@ -21,6 +25,19 @@ describe('sanjeh score', () => {
     expect(r.code).toBe(0);
     expect(r.output).toMatch(/uptime\s+no measurement\s+score 0\.5/);
     expect(r.output).toMatch(/tls\s+no_https\s+score 0 /);
+  });
+
+  it('checks a draft rule set from a JSON file, naming what is missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    const draft = { ...period6, id: 'period-7', version: 1, tls: { ...period6.tls, grades: { ...period6.tls.grades, B: 0.25 } } };
+    writeFileSync(join(dir, 'period-7.json'), JSON.stringify(draft));
+    const ok = await execSanjeh(['score', '--rules', join(dir, 'period-7.json'), '--tls-grade', 'B', '--json'], {});
+    expect(JSON.parse(ok.output).scores[2]).toMatchObject({ indicator: 'tls', raw: 'B', score: 0.25 });
+    const { uptime: _u, ...incomplete } = draft;
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify(incomplete));
+    const bad = await execSanjeh(['score', '--rules', join(dir, 'bad.json')], {});
+    expect(bad.code).toBe(1);
+    expect(bad.output).toMatch(/rule set "period-7" is invalid: uptime: /);
   });
 
   it.each([
