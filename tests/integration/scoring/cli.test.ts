@@ -1,11 +1,10 @@
 // `sanjeh score` and `sanjeh keys` as real processes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { period6 } from '../../../config/rulesets/period-6.ts';
 import { execSanjeh } from '../../helpers/process.ts';
-import { pgDatabase } from '../../helpers/databases.ts';
+import { pgDatabase, tempDir } from '../../helpers/databases.ts';
 import { openDb, type Db } from '../../../db/client.ts';
 import { hashApiKey } from '../../../services/api/auth/api-key.ts';
 
@@ -28,7 +27,8 @@ describe('sanjeh score', () => {
   });
 
   it('checks a draft rule set from a JSON file, naming what is missing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    const tmp = tempDir('rules-');
+    const dir = tmp.path;
     const draft = { ...period6, id: 'period-7', version: 1, tls: { ...period6.tls, grades: { ...period6.tls.grades, B: 0.25 } } };
     writeFileSync(join(dir, 'period-7.json'), JSON.stringify(draft));
     const ok = await execSanjeh(['score', '--rules', join(dir, 'period-7.json'), '--tls-grade', 'B', '--json'], {});
@@ -38,6 +38,7 @@ describe('sanjeh score', () => {
     const bad = await execSanjeh(['score', '--rules', join(dir, 'bad.json')], {});
     expect(bad.code).toBe(1);
     expect(bad.output).toMatch(/rule set "period-7" is invalid: uptime: /);
+    tmp.remove();
   });
 
   it.each([
