@@ -44,22 +44,28 @@ export function startLiveHub(deps: OverviewDeps & { pollMs: number; lingerMs?: n
     }
   };
   const pollOnce = () => (busy ??= poll().catch(deps.onError).finally(() => { busy = null; }));
+  let looping = false;
   const loop = () => {
+    looping = true;
     clearTimeout(timer);
-    timer = setTimeout(() => void pollOnce().then(() => { if (running()) loop(); else { version = ''; idleSince = null; } }), deps.pollMs);
+    timer = setTimeout(() => void pollOnce().then(() => {
+      if (running()) return loop();
+      looping = false; version = ''; idleSince = null;
+    }), deps.pollMs);
   };
 
   return {
     async subscribe(l) {
-      const warm = listeners.size > 0 || idleSince !== null;
-      idleSince = null;
-      if (!warm) { version = ''; await pollOnce(); loop(); } else await (busy ?? pollOnce());
+      if (!looping) version = ''; // a stopped hub recomputes; a running one only checks the fingerprint
+      await (busy ?? pollOnce());
       listeners.add(l);
+      idleSince = null;
+      if (!looping) loop(); // (re)start: the loop may have stopped while this awaited
       const snapshot = l.agencyId === null ? current : current.filter((i) => i.agencyId === l.agencyId);
       return { snapshot, unsubscribe: () => { listeners.delete(l); if (listeners.size === 0) idleSince = deps.now(); } };
     },
     /** Ends every listener's stream (a process shutting down must not wait on open streams). */
-    close() { for (const l of listeners) l.end(); listeners.clear(); idleSince = null; clearTimeout(timer); },
+    close() { for (const l of listeners) l.end(); listeners.clear(); idleSince = null; looping = false; clearTimeout(timer); },
     pollOnce,
   };
 }
