@@ -60,15 +60,12 @@ async function pgPids(): Promise<number[]> {
   return [postmaster, ...all.filter((p) => { try { return Number(readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]) === postmaster; } catch { return false; } })];
 }
 async function groups(): Promise<Record<string, number[]>> {
-  const redisPid = Number(/process_id:(\d+)/.exec(String(await fetchRedisInfo()))![1]);
-  const g: Record<string, number[]> = { postgres: await pgPids(), redis: [redisPid], bench: [process.pid] };
-  for (const p of procs) g[p.name] = [p.r.child.pid!];
-  return g;
-}
-async function fetchRedisInfo(): Promise<string> {
   const { Redis } = await import('ioredis');
   const r = new Redis(redis.url);
-  try { return await r.info('server'); } finally { r.disconnect(); }
+  const info = await r.info('server').finally(() => r.disconnect());
+  const g: Record<string, number[]> = { postgres: await pgPids(), redis: [Number(/process_id:(\d+)/.exec(info)![1])], bench: [process.pid] };
+  for (const p of procs) g[p.name] = [p.r.child.pid!];
+  return g;
 }
 const sample = (g: Record<string, number[]>) => Object.fromEntries(Object.entries(g).map(([k, pids]) => [k, pids.reduce((s, p) => s + cpuTicks(p), 0)]));
 
@@ -99,52 +96,71 @@ function quantile(b: Map<number, number>, q: number): number {
   return prevLe;
 }
 
-async function main(): Promise<void> {
-  await setup();
-  const workerPorts: number[] = [];
+async function startProcesses(): Promise<number[]> {
+  const ports: number[] = [];
   procs.push({ name: 'scheduler', r: runSanjeh(['scheduler', '--probes', 'uptime'], env) });
   for (let i = 0; i < Number(a.workers); i++) {
     const r = runSanjeh(['worker', '--probes', 'uptime', '--metrics-port', '0'], env);
     procs.push({ name: `worker${i + 1}`, r });
-    workerPorts.push(Number(/:(\d+)\/metrics/.exec(await r.waitFor(/Sanjeh metrics on/))![1]));
+    ports.push(Number(/:(\d+)\/metrics/.exec(await r.waitFor(/Sanjeh metrics on/))![1]));
   }
-  const t0 = Date.now();
-  const w0 = t0 + WARMUP_MS; const w1 = w0 + MEASURE_MS;
-  await new Promise((r) => setTimeout(r, w0 - Date.now()));
-  const g = await groups();
-  const cpu0 = sample(g);
-  const sumHist = async (name: string) => { const all = await Promise.all(workerPorts.map((p) => histogram(p, name)));
-    const m = new Map<number, number>(); for (const h of all) for (const [k, v] of h) m.set(k, (m.get(k) ?? 0) + v); return m; };
-  const sumCounter = async (name: string) => (await Promise.all(workerPorts.map((p) => counter(p, name)))).reduce((s, v) => s + v, 0);
-  const lat0 = await sumHist('sanjeh_job_latency_seconds'); const skip0 = await sumCounter('sanjeh_jobs_skipped_late_total');
+  return ports;
+}
+
+/** CPU ticks per process group and the workers' latency histogram and late-skip counter, now. */
+async function snapshot(ports: number[], g: Record<string, number[]>) {
+  const hists = await Promise.all(ports.map((p) => histogram(p, 'sanjeh_job_latency_seconds')));
+  const lat = new Map<number, number>();
+  for (const h of hists) for (const [k, v] of h) lat.set(k, (lat.get(k) ?? 0) + v);
+  const skipped = (await Promise.all(ports.map((p) => counter(p, 'sanjeh_jobs_skipped_late_total')))).reduce((x, v) => x + v, 0);
+  const text = await (await fetch(`http://127.0.0.1:${ports[0]}/metrics`)).text();
+  const waiting = text.split('\n').filter((l) => /^sanjeh_queue_jobs\{.*state="waiting"/.test(l)).reduce((x, l) => x + Number(l.split(' ').pop()), 0);
+  return { cpu: sample(g), lat, skipped, waiting };
+}
+
+/** Peak RSS per process group and busy Postgres connections, sampled every 2 s. */
+function sampler(g: Record<string, number[]>) {
   const rssMax: Record<string, number> = {};
   const pgBusy: number[] = [];
-  const rssTimer = setInterval(() => {
-    for (const [k, pids] of Object.entries(g)) rssMax[k] = Math.max(rssMax[k] ?? 0, pids.reduce((s, p) => s + rssMiB(p), 0));
-    void db.query(`SELECT count(*) FILTER (WHERE state <> 'idle')::int AS n FROM pg_stat_activity WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`)
-      .then((r) => pgBusy.push((r.rows[0] as { n: number }).n), () => {});
+  const timer = setInterval(() => {
+    for (const [k, pids] of Object.entries(g)) rssMax[k] = Math.max(rssMax[k] ?? 0, pids.reduce((x, p) => x + rssMiB(p), 0));
+    void db.query(`SELECT count(*) FILTER (WHERE state <> 'idle')::int AS n FROM pg_stat_activity
+      WHERE backend_type = 'client backend' AND pid <> pg_backend_pid()`).then((r) => pgBusy.push((r.rows[0] as { n: number }).n), () => {});
   }, 2000);
+  return { stop: () => { clearInterval(timer); return { rssMax, pgBusyAvg: pgBusy.reduce((x, v) => x + v, 0) / Math.max(1, pgBusy.length) }; } };
+}
+
+async function storedInWindow(w0: number, w1: number) {
+  const ids = (await db.query('SELECT id FROM targets')).rows as Array<{ id: number }>;
+  const expected = ids.reduce((x, r) => x + slotsBetween(Number(r.id), INTERVAL_S * 1000, w0, w1).length, 0);
+  const q = (await db.query(`SELECT count(*)::int AS n, percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP
+    (ORDER BY extract(epoch FROM checked_at - slot_at)) AS lag FROM checks WHERE attempt = 0 AND slot_at > $1 AND slot_at <= $2`,
+  [new Date(w0), new Date(w1)])).rows[0] as { n: number; lag: number[] | null };
+  return { expected, stored: q.n, lag: q.lag ?? [NaN, NaN] };
+}
+
+async function main(): Promise<void> {
+  await setup();
+  const ports = await startProcesses();
+  const w0 = Date.now() + WARMUP_MS; const w1 = w0 + MEASURE_MS; const secs = MEASURE_MS / 1000;
+  await new Promise((r) => setTimeout(r, w0 - Date.now()));
+  const g = await groups();
+  const s0 = await snapshot(ports, g);
+  const sampling = sampler(g);
   await new Promise((r) => setTimeout(r, w1 - Date.now()));
-  const cpu1 = sample(g);
-  const lat1 = await sumHist('sanjeh_job_latency_seconds'); const skip1 = await sumCounter('sanjeh_jobs_skipped_late_total');
-  const waitingAtEnd = (await fetch(`http://127.0.0.1:${workerPorts[0]}/metrics`).then((r) => r.text())).split('\n')
-    .filter((l) => /^sanjeh_queue_jobs\{.*state="waiting"/.test(l)).reduce((s, l) => s + Number(l.split(' ').pop()), 0);
-  clearInterval(rssTimer);
+  const s1 = await snapshot(ports, g);
+  const { rssMax, pgBusyAvg } = sampling.stop();
   // Let the window's last slots finish (lateness budget = one interval, plus the failing targets' retries).
   await new Promise((r) => setTimeout(r, (INTERVAL_S + 25) * 1000));
-  const expected = (await db.query('SELECT id FROM targets')).rows.reduce((s: number, r: { id: number }) => s + slotsBetween(Number(r.id), INTERVAL_S * 1000, w0, w1).length, 0);
-  const q = (await db.query(`SELECT count(*)::int AS n, percentile_cont(ARRAY[0.5, 0.99]) WITHIN GROUP (ORDER BY extract(epoch FROM checked_at - slot_at)) AS lag
-    FROM checks WHERE attempt = 0 AND slot_at > $1 AND slot_at <= $2`, [new Date(w0), new Date(w1)])).rows[0] as { n: number; lag: number[] };
-  const lat = new Map([...lat1].map(([k, v]) => [k, v - (lat0.get(k) ?? 0)]));
-  const secs = MEASURE_MS / 1000;
+  const w = await storedInWindow(w0, w1);
+  const lat = new Map([...s1.lat].map(([k, v]) => [k, v - (s0.lat.get(k) ?? 0)]));
   const result = {
     bench: 'scale', targets: N, intervalS: INTERVAL_S, workers: Number(a.workers), concurrency: Number(a.concurrency), failShare: FAIL,
-    expectedSlots: expected, storedSlots: q.n, lost: expected - q.n, skippedLate: skip1 - skip0, checksPerS: +(q.n / secs).toFixed(1),
-    scheduleLagP50S: +q.lag[0]!.toFixed(3), scheduleLagP99S: +q.lag[1]!.toFixed(3),
+    expectedSlots: w.expected, storedSlots: w.stored, unobservedSlots: w.expected - w.stored, skippedLate: s1.skipped - s0.skipped,
+    checksPerS: +(w.stored / secs).toFixed(1), scheduleLagP50S: +w.lag[0]!.toFixed(3), scheduleLagP99S: +w.lag[1]!.toFixed(3),
     storedP50S: +quantile(lat, 0.5).toFixed(2), storedP99S: +quantile(lat, 0.99).toFixed(2),
-    waitingAtEnd, pgBusyConnsAvg: +(pgBusy.reduce((s, v) => s + v, 0) / Math.max(1, pgBusy.length)).toFixed(1),
-    loadAvg1m: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
-    cpuPct: Object.fromEntries(Object.keys(cpu0).map((k) => [k, Math.round((cpu1[k]! - cpu0[k]!) / secs)])),
+    waitingAtEnd: s1.waiting, pgBusyConnsAvg: +pgBusyAvg.toFixed(1), loadAvg1m: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+    cpuPct: Object.fromEntries(Object.keys(s0.cpu).map((k) => [k, Math.round((s1.cpu[k]! - s0.cpu[k]!) / secs)])),
     rssMiB: Object.fromEntries(Object.entries(rssMax).map(([k, v]) => [k, Math.round(v)])),
   };
   console.log(JSON.stringify(result));

@@ -26,6 +26,9 @@ export type BullQueueOptions = BullQueueHooks & {
   lockDurationMs?: number;
   stalledIntervalMs?: number;
   maxStalledCount?: number;
+  /** Newest job first (default). Under a backlog the freshest slots are still probed on time and
+   *  the oldest ones age past their lateness budget (gaps); FIFO would make every slot late. */
+  lifo?: boolean;
 };
 
 function finalFailure(job: Job | undefined, err: Error): boolean {
@@ -63,6 +66,7 @@ export function bullmqQueue<T>(name: string, opts: BullQueueOptions): JobQueue<T
     async add(jobId, data) {
       await queue.add('probe', data, {
         jobId,
+        lifo: opts.lifo ?? true,
         attempts: opts.attempts ?? 5,
         backoff: { type: 'exponential', delay: opts.backoffMs ?? 1000 },
         removeOnComplete: { age: 3600, count: 100_000 },
