@@ -11,6 +11,8 @@ import { pgSchema, type TestDb } from '../../helpers/databases.ts';
 import { silentLogger } from '../../helpers/logger.ts';
 import { seedDashboard, seedOutage } from '../../e2e/seed.ts';
 import { buildOverview } from '../../../services/dashboard/overview.ts';
+import { startLiveHub } from '../../../services/dashboard/live-hub.ts';
+import type { OverviewItem } from '../../../services/dashboard/overview.ts';
 import { pgliteDb } from '../../helpers/databases.ts';
 
 const NOW = Date.parse('2026-11-21T06:00:00Z');
@@ -111,6 +113,25 @@ describe('dashboard API', () => {
     await agency.until(/event: update\ndata: .*\n\n/); // the agency hears of its own target, and of nothing before it
     expect(data(agency.text, 'update').items.map((i: { agency: string; state: string }) => [i.agency, i.state])).toEqual([['ag-3', 'down']]);
     ctrl.abort();
+  });
+
+  it('keeps sending changes to viewers who come back after the hub went idle', async () => {
+    const hub = startLiveHub({ db: t.db, now: () => NOW, staleAfterMs: 600_000, pollMs: 10, lingerMs: 0, onError: (err) => { throw err; } });
+    try {
+      for (const agency of ['ag-12', 'ag-13', 'ag-14']) {
+        const first = await hub.subscribe({ agencyId: null, send: () => undefined, end: () => undefined });
+        first.unsubscribe(); // idle at once (no linger): the loop stops at its next tick
+        let got: (items: OverviewItem[]) => void = () => undefined;
+        const update = new Promise<OverviewItem[]>((resolve) => { got = resolve; });
+        const again = await hub.subscribe({ agencyId: null, send: (items) => got(items), end: () => undefined });
+        const target = again.snapshot.find((i) => i.agency === agency)!;
+        await seedOutage(t.db, target.targetId!, NOW - 10_000);
+        expect((await update).map((i) => [i.agency, i.state])).toEqual([[agency, 'down']]);
+        again.unsubscribe();
+      }
+    } finally {
+      hub.close();
+    }
   });
 
   it('ends open streams when the app closes, so shutdown does not hang on them', async () => {
