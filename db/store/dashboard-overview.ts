@@ -55,7 +55,11 @@ const sql = `WITH w AS (SELECT $2::timestamptz AS now, $2::timestamptz - interva
 export type OverviewQuery = { agencyId: number | null; now: Date; periodStart: Date; staleAfterMs: number; targetId?: number };
 
 export async function overviewRows(db: Db, q: OverviewQuery): Promise<OverviewRow[]> {
-  const rows = await db.query<Raw>(sql, [q.agencyId, q.now, q.periodStart, q.targetId ?? null]);
+  // Thousands of one-row index lookups: JIT compilation costs more than it saves (~100-300 ms at 10,000 targets).
+  const rows = await db.tx(async (t) => {
+    if (t.engine === 'postgres') await t.query('SET LOCAL jit = off');
+    return t.query<Raw>(sql, [q.agencyId, q.now, q.periodStart, q.targetId ?? null]);
+  });
   return rows.map((r) => ({
     targetId: r.targetId, agencyId: r.agencyId, agencySlug: r.agencySlug, nameFa: r.nameFa, nameEn: r.nameEn,
     kind: r.kind, url: r.url, paused: r.paused, state: stateOf(r, q),
