@@ -10,6 +10,7 @@ import { insertTarget } from '../../../db/store/target-admin.ts';
 import { period6 } from '../../../config/rulesets/period-6.ts';
 import { openIncident } from '../../../db/store/incidents.ts';
 import { saveSubscription } from '../../../db/store/alert-subscriptions.ts';
+import { manualKinds, requestProbe } from '../../../db/store/probe-requests.ts';
 import type { Role } from '../../../db/store/api-keys.ts';
 import { apiFixture, pastPeriod, type ApiFixture } from './api-fixture.ts';
 
@@ -17,7 +18,7 @@ type Entry = {
   allow: 'public' | readonly Role[];
   req: (f: ApiFixture) => Promise<InjectOptions> | InjectOptions;
   /** The same request on another agency's data: an agency key gets 404. */
-  other?: (f: ApiFixture) => InjectOptions;
+  other?: (f: ApiFixture) => Promise<InjectOptions> | InjectOptions;
   /** What an agency key gets on another agency's data (404 unless said otherwise). */
   otherStatus?: number;
   /** A stream that never ends by itself (server-sent events): only its status is read. */
@@ -118,6 +119,9 @@ const matrix: Record<string, Entry> = {
     const s = await saveSubscription(f.t.db, { agencyId: f.own.id, locale: 'fa', config: hook });
     return { method: 'DELETE', url: `/api/v1/alerts/subscriptions/${s.ok ? s.id : 0}` };
   } },
+  'POST /api/v1/dashboard/targets/:id/probe': { allow: OPS, req: (f) => ({ method: 'POST', url: `/api/v1/dashboard/targets/${f.own.target.id}/probe`, payload: {} }) },
+  'GET /api/v1/dashboard/probe-requests/:id': { allow: ALL, req: async (f) => ({ url: `/api/v1/dashboard/probe-requests/${await requestProbe(f.t.db, f.own.target.id, manualKinds, 'matrix', new Date())}` }),
+    other: async (f) => ({ url: `/api/v1/dashboard/probe-requests/${await requestProbe(f.t.db, f.other.target.id, manualKinds, 'matrix', new Date())}` }) },
   'GET /status/:slug': { allow: 'public', req: (f) => ({ url: `/status/${f.own.slug}` }) },
   'GET /badges/:slug/:badge': { allow: 'public', req: (f) => ({ url: `/badges/${f.own.slug}/uptime.svg` }) },
   'GET /dashboard': { allow: 'public', req: () => ({ url: '/dashboard' }) },
@@ -158,10 +162,10 @@ describe('authorization matrix', () => {
       if (entry.other) {
         const mine = await f.as('agency', await entry.req(f));
         expect(mine.statusCode, `${route} own agency`).toBeLessThan(300);
-        const theirs = await f.as('agency', entry.other(f));
+        const theirs = await f.as('agency', await entry.other(f));
         expect(theirs.statusCode, `${route} another agency`).toBe(entry.otherStatus ?? 404);
         const staff = entry.allow === 'public' || entry.allow.includes('assessor') ? 'assessor' : 'admin';
-        expect((await f.as(staff, entry.other(f))).statusCode, `${route} another agency as ${staff}`).toBeLessThan(300);
+        expect((await f.as(staff, await entry.other(f))).statusCode, `${route} another agency as ${staff}`).toBeLessThan(300);
       }
     });
   }
