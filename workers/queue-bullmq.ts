@@ -81,6 +81,9 @@ export function bullmqQueue<T>(name: string, opts: BullQueueOptions): JobQueue<T
       await queue.close();
       connection.disconnect();
     },
+    async expire(olderThanMs) {
+      return (await queue.clean(olderThanMs, 10_000, 'wait')).length;
+    },
     async depth(): Promise<QueueDepth> {
       const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
       return { waiting: (c['waiting'] ?? 0) + (c['prioritized'] ?? 0), active: c['active'] ?? 0, delayed: c['delayed'] ?? 0 };

@@ -49,3 +49,9 @@ export function registerQueueDepth(registry: Registry, queues: ReadonlyArray<Job
     },
   });
 }
+
+/** sanjeh_jobs_expired_total{queue}: jobs the scheduler removed after they waited past their lateness. */
+export function createExpiryCounter(registry: Registry): Counter<'queue'> {
+  return new Counter({ name: 'sanjeh_jobs_expired_total', help: 'jobs removed unstarted after waiting past their lateness budget (unobserved)',
+    labelNames: ['queue'], registers: [registry] });
+}

@@ -17,4 +17,7 @@ export interface JobQueue<T> {
   close(): Promise<void>;
   /** Jobs waiting, running, and waiting for a retry (for /metrics). */
   depth?(): Promise<QueueDepth>;
+  /** Removes jobs still waiting `olderThanMs` after they were enqueued (they would only be skipped
+   *  as late); returns how many. Keeps a backlog from growing without bound. */
+  expire?(olderThanMs: number): Promise<number>;
 }

@@ -47,7 +47,23 @@ export function maxLatenessMs(config: Config): Record<ProbeKind, number> {
   return Object.fromEntries(probeKinds.map((k) => [k, (config.maxLatenessS ?? config.intervalsS[k]) * 1000])) as Record<ProbeKind, number>;
 }
 
-export type SchedulerOptions = { isLeader?: () => Promise<boolean>; onClose?: () => Promise<void>; catchUpMs?: number };
+export type SchedulerOptions = { isLeader?: () => Promise<boolean>; onClose?: () => Promise<void>; catchUpMs?: number;
+  /** Called with what each expiry pass removed from a queue (for a metric). */
+  onExpired?: (queue: string, count: number) => void };
+
+/** Drops jobs that waited past their kind's lateness budget: they would only be skipped (a gap). */
+function expireStale(config: Config, byRegion: Record<string, Queues>, logger: Logger, onExpired?: SchedulerOptions['onExpired']) {
+  const budget = maxLatenessMs(config);
+  return async () => {
+    for (const queues of Object.values(byRegion)) {
+      for (const [kind, q] of Object.entries(queues) as Array<[ProbeKind, JobQueue<ProbeJob>]>) {
+        const n = await q.expire?.(budget[kind]) ?? 0;
+        if (n > 0) logger.warn({ queue: q.name, count: n }, 'jobs waited past their lateness budget; dropped (unobserved)');
+        if (n > 0) onExpired?.(q.name ?? kind, n);
+      }
+    }
+  };
+}
 
 export function runScheduler(config: Config, db: Db, logger: Logger, queues: Queues | Record<string, Queues>, kinds: readonly ProbeKind[],
   opts: SchedulerOptions = {}): RunningScheduler {
@@ -60,6 +76,7 @@ export function runScheduler(config: Config, db: Db, logger: Logger, queues: Que
     regions: Object.keys(byRegion),
     now: Date.now,
     logger,
+    expire: expireStale(config, byRegion, logger, opts.onExpired),
     ...opts,
   });
 }

@@ -25,6 +25,9 @@ export type SchedulerDeps = {
   catchUpMs?: number;
   /** Enqueue calls in flight at once. */
   enqueueBatch?: number;
+  /** Called by the leader every `expireEveryMs` (default 10 s): drops jobs waiting past their lateness. */
+  expire?: () => Promise<void>;
+  expireEveryMs?: number;
 };
 
 /** Pure: the jobs due in (fromMs, toMs]. */
@@ -54,6 +57,7 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
   let loadedAt = -Infinity;
   let last = -Infinity; // slots up to here are enqueued
   let leading: boolean | undefined; // unknown until the first tick
+  let expiredAt = -Infinity;
   const catchUpMs = deps.catchUpMs ?? 10_000;
 
   async function lead(): Promise<boolean> {
@@ -87,6 +91,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     const jobs = dueJobs(targets, deps, from, now);
     await enqueueAll(jobs, deps.enqueue, deps.enqueueBatch ?? 500);
     last = now; // only once all are in: a failed tick is retried by the next one (same ids)
+    if (deps.expire && now - expiredAt >= (deps.expireEveryMs ?? 10_000)) {
+      expiredAt = now;
+      await deps.expire().catch((err) => deps.logger.error({ err }, 'cannot expire stale jobs'));
+    }
     return jobs.length;
   }
   return { tick, isLeading: () => leading === true };

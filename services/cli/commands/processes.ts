@@ -13,7 +13,7 @@ import { makeQueues, makeRegionQueues, probingKinds, runApi, runScheduler, runWo
 import { redisReadiness } from '../../runtime/redis-readiness.ts';
 import { redisLeaderLock } from '../../scheduler/leader-lock.ts';
 import { bullmqQueue, type BullQueueHooks } from '../../../workers/queue-bullmq.ts';
-import { createQueueMetrics, registerQueueDepth } from '../../../workers/queue-metrics.ts';
+import { createExpiryCounter, createQueueMetrics, registerQueueDepth } from '../../../workers/queue-metrics.ts';
 import { serveMetrics } from '../../../workers/queue-metrics-server.ts';
 import { probeKinds, queueName, type ProbeKind } from '../../../workers/job.ts';
 
@@ -84,8 +84,10 @@ export const schedulerCommand: CliCommand = {
     const queues = Object.values(byRegion).flatMap((q) => Object.values(q));
     const registry = new Registry();
     registerQueueDepth(registry, queues);
+    const expired = createExpiryCounter(registry);
     const scheduler = runScheduler(config, db, logger, byRegion, only ?? probingKinds(config, db, logger), {
       isLeader: lock.hold,
+      onExpired: (queue, n) => expired.inc({ queue }, n),
       onClose: () => lock.release().catch(() => {}), // hand over at once instead of after the expiry
     });
     logger.info({ regions: config.regions, token: lock.token }, 'scheduler started');
