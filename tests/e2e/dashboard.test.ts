@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, startStack, type Stack } from './harness.ts';
-import { seedOutage } from './seed.ts';
+import { seedOutage, seedScores } from './seed.ts';
 import { drainProbeRequests } from '../../services/dashboard/probe-requests.ts';
 import type { ProbeJob } from '../../workers/job.ts';
 
@@ -69,6 +69,7 @@ describe('dashboard in Chromium', () => {
   it('shows an agency page in Persian and in English, and remembers the language', async () => {
     const page = await signedIn(stack.keys['operator']!);
     await page.waitForSelector('main[data-ready="true"]', { timeout: 15_000 });
+    await seedScores(stack.t.db, 'ag-2');
     await page.goto(`${stack.url}/dashboard/#/agency/ag-2`);
     await page.waitForSelector('#agency-name', { timeout: 15_000 });
     await page.waitForFunction(() => document.querySelector('main')?.dataset['ready'] === 'true');
@@ -77,6 +78,9 @@ describe('dashboard in Chromium', () => {
     expect(await page.locator('.daybar .cell').count()).toBe(90);
     expect(await page.locator('.grade').first().textContent()).toMatch(/^A- · .*۱۴۰۵/); // Jalali year, Persian digits (grades cycle by target id)
     expect(await page.locator('canvas').count()).toBe(1);
+    expect(await page.locator('.scores details').count()).toBe(3); // one per indicator, each with its evidence
+    expect(await page.locator('.scores tr').nth(1).textContent()).toContain('دوره آزمون');
+    expect(await page.locator('.scores pre').first().textContent()).toContain('"ruleSet": "period-6@1"');
     await page.screenshot({ path: `${shots}/agency-fa.png`, fullPage: true });
     await page.click('[data-testid="lang-toggle"]');
     await page.waitForSelector('#agency-name:has-text("Agency number 2")', { timeout: 15_000 });

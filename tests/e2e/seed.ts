@@ -55,3 +55,14 @@ const speedEvidence = {
   advice: [{ auditId: 'render-blocking-resources', title: 'Eliminate render-blocking resources', score: 0.4, savingsMs: 640, savingsBytes: 0 },
     { auditId: 'uses-optimized-images', title: 'Efficiently encode images', score: 0.6, savingsMs: 310, savingsBytes: 420_000 }],
 };
+
+/** A closed period with frozen scores for one agency, as the scoring issue stores them. */
+export async function seedScores(db: Db, agencySlug: string): Promise<void> {
+  const [p] = await db.query<{ id: number }>(`INSERT INTO periods (slug, name_fa, name_en, starts_at, ends_at, rule_set_id, rule_set_version, closed_at)
+    VALUES ('p-seed', 'دوره آزمون', 'Test period', '2025-01-01', '2025-02-01', 'period-6', 1, '2025-02-02') RETURNING id::int`);
+  const digest = 'ab'.repeat(32);
+  await db.query(`INSERT INTO period_scores (period_id, agency_id, target_id, indicator, raw, score, band, evidence, evidence_digest, rule_set_id, rule_set_version)
+    SELECT $1, a.id, NULL, x.indicator, x.raw::jsonb, x.score, x.band, '{"window":"2025-01-02/2025-02-01"}'::jsonb, $3, 'period-6', 1
+    FROM agencies a, (VALUES ('uptime', '{"uptimePct":99.4}', 1.0, 'excellent'), ('speed', '{"percentage":72}', 0.5, 'good'),
+      ('tls', '{"grade":"B"}', 0.4, 'medium')) AS x(indicator, raw, score, band) WHERE a.slug = $2`, [p!.id, agencySlug, digest]);
+}

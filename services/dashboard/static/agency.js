@@ -121,7 +121,8 @@ export async function mountAgency(main, slug, role) {
     h('li', { textContent: `${date(o.startedAt)} → ${o.endedAt ? date(o.endedAt) : t('ongoing')} · ${o.cause}` })) : h('li', { textContent: t('none') }));
   const scores = h('table', { className: 'scores' }, h('tr', {}, ['period', 'indicator', 'score'].map((k) => h('th', { textContent: t(k) }))),
     data.scores.map((s) => h('tr', {}, h('td', { textContent: getLang() === 'fa' ? s.nameFa : s.nameEn }), h('td', { textContent: s.indicator }),
-      h('td', { textContent: `${num(s.score)} (${s.band})`, title: JSON.stringify(s.raw) }))));
+      h('td', {}, `${num(s.score)} (${s.band}) `, h('details', { className: 'evidence' }, h('summary', { textContent: t('evidence') }),
+        h('pre', { dir: 'ltr', textContent: JSON.stringify({ raw: s.raw, evidence: s.evidence, ruleSet: s.ruleSet }, null, 1).slice(0, 4000) }))))));
   const incidents = h('ul', { className: 'incidents' }, data.incidents.map((i) => h('li', { dataset: { incident: i.id } },
     `${i.kind} · ${date(i.openedAt)} · ${i.closedAt ? t('closed') : t('open')} `,
     i.acknowledgedAt ? h('em', { textContent: t('acked') }) : writer ? h('button', { type: 'button', className: 'ack', textContent: t('ack'),

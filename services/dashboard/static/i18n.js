@@ -13,7 +13,7 @@ const texts = {
     incidents: 'رخدادها', ack: 'تأیید', acked: 'تأییدشده', open: 'باز', closed: 'بسته', maintenance: 'پنجره نگهداری',
     openWindow: 'ثبت پنجره نگهداری', from: 'از', to: 'تا', reason: 'علت', pause: 'توقف پایش', resume: 'ادامه پایش', none: 'هیچ',
     statusPage: 'صفحه وضعیت عمومی', noData: 'داده‌ای نیست', percent: '٪', notFound: 'یافت نشد',
-    probeNow: 'سنجش فوری', probe_waiting: 'در صف', probe_running: 'در حال سنجش', probe_done: 'انجام شد',
+    probeNow: 'سنجش فوری', evidence: 'شواهد', probe_waiting: 'در صف', probe_running: 'در حال سنجش', probe_done: 'انجام شد',
   },
   en: {
     brand: 'Sanjeh', signIn: 'Sign in', signOut: 'Sign out', apiKey: 'API key', signInHint: 'Enter your API key.',
@@ -27,7 +27,7 @@ const texts = {
     incidents: 'Incidents', ack: 'Acknowledge', acked: 'Acknowledged', open: 'open', closed: 'closed', maintenance: 'Maintenance windows',
     openWindow: 'Open a maintenance window', from: 'From', to: 'To', reason: 'Reason', pause: 'Pause probing', resume: 'Resume probing', none: 'none',
     statusPage: 'Public status page', noData: 'No data', percent: '%', notFound: 'Not found',
-    probeNow: 'Probe now', probe_waiting: 'queued', probe_running: 'probing', probe_done: 'done',
+    probeNow: 'Probe now', evidence: 'evidence', probe_waiting: 'queued', probe_running: 'probing', probe_done: 'done',
   },
 };
 
