@@ -99,8 +99,15 @@ export async function until(what: string, cond: () => Promise<boolean> | boolean
 }
 
 /** The value of one metric line of a process's /metrics, 0 if absent. */
-export async function metricValue(port: number, line: RegExp): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+export async function metricValue(port: number, line: RegExp, of?: Running): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/metrics`).catch(async (err: unknown) => {
+    if (of) { // a refused connection usually means the process died: say so, with its output
+      await Promise.race([once(of.child, 'exit'), new Promise((r) => setTimeout(r, 2000))]);
+      assertAlive(of, 'the process serving /metrics');
+    }
+    throw err;
+  });
+  const text = await res.text();
   const m = text.split('\n').find((l) => line.test(l));
   return m ? Number(m.split(' ').pop()) : 0;
 }

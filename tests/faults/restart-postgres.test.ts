@@ -21,7 +21,7 @@ describe('restart Postgres during a run', () => {
     await p.pg.stop(); // crash: every connection drops
     const downAt = Date.now();
     await until('jobs fail to store while Postgres is down', async () => assertAlive(worker, 'the worker') === undefined &&
-      (await metricValue(port, /^sanjeh_job_errors_total\{queue="probe-uptime-local"\}/)) >= 2, 30_000);
+      (await metricValue(port, /^sanjeh_job_errors_total\{queue="probe-uptime-local"\}/, worker)) >= 2, 30_000);
     await p.pg.start();
     const upAt = Date.now();
 
