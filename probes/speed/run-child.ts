@@ -12,7 +12,6 @@ function send(message: ChildMessage): Promise<void> {
   return new Promise((resolve) => process.send?.(message, () => resolve()) ?? resolve());
 }
 
-
 /** The full Chromium version ('156.0.8078.79'); the page-facing user agent is reduced. */
 async function browserVersion(port: number): Promise<string | null> {
   try {

@@ -1,7 +1,7 @@
 // `sanjeh probe speed URL [--json] [--runs N] [--profile NAME] [--timeout-ms N]`: measures one
 // page with Lighthouse (issue 5) and prints the GTmetrix-style grade. Exit code 0 when measured,
 // 1 for a classified error, 2 on bad arguments. Private/loopback targets follow
-// ALLOW_PRIVATE_TARGETS and Chromium follows CHROME_PATH, as in the worker. --json prints the
+// ALLOW_PRIVATE_TARGETS, Chromium CHROME_PATH and the default --runs SPEED_RUNS, as in the worker. --json prints the
 // result without the gzipped report (its size is printed instead).
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../config/env.ts';
@@ -70,9 +70,9 @@ export const probeSpeedCommand: CliCommand = {
     const profile = v.profile ?? defaultSpeedProfile;
     if (!isSpeedProfileName(profile)) throw new UsageError(`--profile must be one of ${Object.keys(speedProfiles).join(', ')}`);
     const url = targetUrl(parsed.positionals);
-    const runs = int('runs', v.runs, speedDefaults.runs, 1, 15);
-    const timeoutMs = int('timeout-ms', v['timeout-ms'], speedDefaults.timeoutMs, 5_000, 600_000);
     const config = loadConfig();
+    const runs = int('runs', v.runs, config.speedRuns, 1, 15);
+    const timeoutMs = int('timeout-ms', v['timeout-ms'], speedDefaults.timeoutMs, 5_000, 600_000);
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort()); // still kill Chromium on Ctrl-C
     const result = await probeSpeed({ url }, {
