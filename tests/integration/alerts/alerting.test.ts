@@ -1,6 +1,8 @@
 // Alerting end to end against local receivers (webhook with HMAC check, SMTP, bot API), on both
 // database engines: availability events → incidents → alert events → deliveries → receivers.
 import { afterEach, describe, expect, it } from 'vitest';
+import { createServer, type Socket } from 'node:net';
+import { once } from 'node:events';
 import { engines, type TestDb } from '../../helpers/databases.ts';
 import { buildNotifiers } from '../../../services/alerts/notifiers/index.ts';
 import { alertTick } from '../../../services/alerts/run-alerts.ts';
@@ -86,6 +88,28 @@ describe.each(engines)('alerting on $name', ({ open }) => {
     expect(new Set(hook.hits.items.map((h) => h.eventId)).size).toBe(1); // the same event id every time
     expect(smtp.mails.items).toHaveLength(1);
     expect(bot.messages.items.map((m) => m.status)).toEqual([502, 200]);
+  });
+
+  it('does not let a webhook that never answers hold up the other channels', async () => {
+    const { t, targetA, agencyA, smtp, bot, tick } = await world();
+    const sockets: Socket[] = [];
+    const silent = createServer((s) => { sockets.push(s); s.on('error', () => undefined); }).listen(0, '127.0.0.1'); // accepts, never answers
+    await once(silent, 'listening');
+    try {
+      const { port } = silent.address() as { port: number };
+      await saveSubscription(t.db, { agencyId: agencyA, locale: 'en', config: { channel: 'webhook', url: `http://127.0.0.1:${port}/`, secret: SECRET } });
+      w!.deps.sendTimeoutMs = 500;
+      await addAvailabilityEvent(t.db, targetA, 'outage_opened', T0);
+      await tick();
+      expect(smtp.mails.items).toHaveLength(1);
+      expect(bot.messages.items).toHaveLength(1);
+      const silentDelivery = (await listDeliveries(t.db)).at(-1)!;
+      expect(silentDelivery).toMatchObject({ status: 'pending', attempts: 1 });
+      expect(silentDelivery.lastError).toMatch(/network|abort|timeout/i);
+    } finally {
+      for (const s of sockets) s.destroy();
+      silent.close();
+    }
   });
 
   it('gives up at once on a refusal retrying cannot fix, and after maxAttempts on endless failures', async () => {
