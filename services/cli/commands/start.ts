@@ -9,6 +9,9 @@ import { makeQueues, probingKinds, runApi, runScheduler, runWorker } from '../..
 import { memoryQueue } from '../../../workers/queue-memory.ts';
 import { bullmqQueue } from '../../../workers/queue-bullmq.ts';
 import { redisReadiness } from '../../runtime/redis-readiness.ts';
+import { runAlerts } from '../../alerts/run-from-config.ts';
+import { startProbeRequestDrain } from '../../dashboard/probe-requests.ts';
+import { jobId } from '../../../workers/job.ts';
 
 export const startCommand: CliCommand = {
   name: ['start'],
@@ -21,14 +24,20 @@ export const startCommand: CliCommand = {
     const redisUrl = config.redisUrl;
     const queues = makeQueues((kind) => redisUrl
       ? bullmqQueue(`probe-${kind}-${config.region}`, { redisUrl })
-      : memoryQueue({ retries: 3, retryDelayMs: 1000, onError: (err, id) => logger.error({ err, job: id }, 'job failed') }));
+      // In-memory jobs cannot be handed back: on SIGTERM running probes get 5 s, then their signal
+      // aborts (retry waits end at once); an unfinished slot stays unobserved, never down.
+      : memoryQueue({ retries: 3, retryDelayMs: 1000, closeGraceMs: 5_000, onError: (err, id) => logger.error({ err, job: id }, 'job failed') }));
     const kinds = probingKinds(config, db, logger);
     const worker = runWorker(config, db, logger, queues);
     const scheduler = runScheduler(config, db, logger, queues, kinds);
+    const probeNow = startProbeRequestDrain(db, {
+      enqueue: (job) => queues[job.kind].add(jobId(job), job), region: config.region, now: Date.now, everyMs: 2000, logger,
+    });
+    const alerts = runAlerts(config, db, logger);
     const api = await runApi(config, db, logger, redisUrl ? [redisReadiness(redisUrl)] : []);
     logger.info({ engine: db.engine, queue: redisUrl ? 'redis' : 'memory', kinds }, 'sanjeh started');
-    await closeOnSignals([api, { name: 'scheduler', close: scheduler.close }, { name: 'worker', close: worker.close },
-      { name: 'database', close: () => db.close() }], logger);
+    await closeOnSignals([api, probeNow, { name: 'scheduler', close: scheduler.close }, { name: 'worker', close: worker.close },
+      alerts, { name: 'database', close: () => db.close() }], logger);
     return 0;
   },
 };

@@ -14,6 +14,8 @@ import { standardPki } from '../../fixtures/tls/pki.ts';
 import { startHttpsServer, type Fixture } from '../../fixtures/tls/https-server.ts';
 import { startSpeedFixture, type SpeedFixture } from '../../fixtures/speed/server.ts';
 import { gunzipSync } from 'node:zlib';
+import { recordTlsObservation } from '../../../services/alerts/tls-observation.ts';
+import { openIncidentOf } from '../../../db/store/incidents.ts';
 
 const config = loadConfig({ ALLOW_PRIVATE_TARGETS: 'true', SPEED_RUNS: '1' });
 const slotMs = Date.UTC(2026, 10, 21, 8, 0, 0);
@@ -49,6 +51,13 @@ describe('TLS and speed processors', () => {
     expect(rows[0]!.certNotAfter).toBeInstanceOf(Date);
     const latest = await latestTlsScan(t.db, ids.tls);
     expect(latest?.evidence.outcome).toBe('graded');
+  });
+
+  it('a scan worse than the last observed grade opens a TLS incident', async () => {
+    await recordTlsObservation(t.db, ids.tls, 'A', null, new Date(slotMs - 86_400_000));
+    const later = slotMs + 86_400_000;
+    await tlsProcessor({ ...deps(), now: () => later + 1000 })({ kind: 'tls', targetId: ids.tls, url: https.url, region: 'local', slotMs: later }, new AbortController().signal);
+    expect(await openIncidentOf(t.db, ids.tls, 'tls_grade_drop')).toMatchObject({ kind: 'tls_grade_drop' });
   });
 
   it('stores a speed measurement with its compressed Lighthouse report, once per slot', async () => {
