@@ -1,5 +1,5 @@
 // Alert subscriptions over the API: admins and operators manage every agency's and the operators'
-// own (no agency); an agency key manages its own agency's only. Channel settings are validated
+// own (no agency); an agency key reads its own agency's and writes nothing (403, like every write). Channel settings are validated
 // when saved (422 naming the field); webhook secrets are never sent back.
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { agencyBySlug } from '../../../db/store/agencies.ts';
@@ -20,22 +20,21 @@ const masked = (s: Subscription & { agency?: string | null }) => ({
 });
 
 /** Assessors read scores, not alerting settings. */
-const managers: readonly Role[] = ['admin', 'operator', 'agency'];
+// An agency key reads its own agency's subscriptions; writing anything is not an agency key's (403).
+const readers: readonly Role[] = ['admin', 'operator', 'agency'];
+const managers: readonly Role[] = ['admin', 'operator'];
 const isAgencyKey = (req: FastifyRequest) => req.principal?.role === 'agency';
-const mayManage = (req: FastifyRequest, agencyId: number | null) =>
-  !isAgencyKey(req) ? req.principal?.role === 'admin' || req.principal?.role === 'operator' : agencyId !== null && agencyId === req.principal!.agencyId;
 
 export const subscriptionRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/alerts/subscriptions', { config: { roles: managers } }, async (req) => {
+  app.get('/alerts/subscriptions', { config: { roles: readers } }, async (req) => {
     return { items: (await listAllSubscriptions(app.db, isAgencyKey(req) ? req.principal!.agencyId : null)).map(masked) };
   });
 
   app.post<{ Body: { agency?: string | null; locale: 'fa' | 'en'; config: unknown } }>('/alerts/subscriptions',
     { config: { roles: managers }, schema: { body } }, async (req, reply) => {
-      const slug = req.body.agency ?? (isAgencyKey(req) ? req.principal!.agencySlug : null);
+      const slug = req.body.agency ?? null;
       const agency = slug ? await agencyBySlug(app.db, slug) : null;
       if (slug && !agency) return sendProblem(reply, problem(404, `unknown agency "${slug}"`));
-      if (!mayManage(req, agency?.id ?? null)) return sendProblem(reply, problem(403, 'this key may not manage subscriptions of that agency'));
       const saved = await saveSubscription(app.db, { agencyId: agency?.id ?? null, locale: req.body.locale, config: req.body.config });
       if (!saved.ok) return sendProblem(reply, problem(422, `body/config/${saved.reason}`));
       return reply.code(201).send({ id: saved.id });
@@ -43,7 +42,7 @@ export const subscriptionRoutes: FastifyPluginAsync = async (app) => {
 
   app.delete<{ Params: { id: number } }>('/alerts/subscriptions/:id', { config: { roles: managers }, schema: { params: idParam } }, async (req, reply) => {
     const s = await subscriptionById(app.db, req.params.id);
-    if (!s || !mayManage(req, s.agencyId)) return sendProblem(reply, problem(404, `unknown subscription ${req.params.id}`));
+    if (!s) return sendProblem(reply, problem(404, `unknown subscription ${req.params.id}`));
     await disableSubscription(app.db, s.id, new Date());
     return reply.code(204).send();
   });

@@ -159,7 +159,7 @@ describe('dashboard API', () => {
     expect((await app.inject('/badges/ag-1/other.svg')).statusCode).toBe(400);
   });
 
-  it('manages alert subscriptions: validated, secrets hidden, an agency key only its own', async () => {
+  it('manages alert subscriptions: validated, secrets hidden; an agency key reads its own and writes nothing', async () => {
     const post = (who: string, payload: object) => app.inject({ method: 'POST', url: '/api/v1/alerts/subscriptions', payload, headers: { authorization: `Bearer ${keys[who]}` } });
     const hook = { channel: 'webhook', url: 'https://hooks.example/x', secret: 'a-long-enough-secret' };
     const bad = await post('operator', { agency: 'ag-1', config: { ...hook, secret: 'short' } });
@@ -167,7 +167,8 @@ describe('dashboard API', () => {
     expect(bad.json().detail).toMatch(/secret: a secret of at least 16/);
     expect((await post('operator', { agency: null, locale: 'en', config: hook })).statusCode).toBe(201);
     expect((await post('agency', { agency: 'ag-4', config: hook })).statusCode).toBe(403);
-    const own = await post('agency', { config: { channel: 'bale', chatId: '12345' } });
+    expect((await post('agency', { config: { channel: 'bale', chatId: '12345' } })).statusCode).toBe(403);
+    const own = await post('operator', { agency: 'ag-3', config: { channel: 'bale', chatId: '12345' } });
     expect(own.statusCode).toBe(201);
     const mine = (await get('/api/v1/alerts/subscriptions', 'agency')).json().items;
     expect(mine).toEqual([{ id: own.json().id, agency: 'ag-3', locale: 'fa', config: { channel: 'bale', chatId: '12345' } }]);
@@ -175,8 +176,8 @@ describe('dashboard API', () => {
     expect(all.map((x: { agency: string | null }) => x.agency)).toEqual([null, 'ag-3']);
     expect(all[0].config.secret).toBe('********');
     const del = (who: string, id: number) => app.inject({ method: 'DELETE', url: `/api/v1/alerts/subscriptions/${id}`, headers: { authorization: `Bearer ${keys[who]}` } });
-    expect((await del('agency', all[0].id)).statusCode).toBe(404); // the operators' subscription is not the agency's
-    expect((await del('agency', own.json().id)).statusCode).toBe(204);
+    expect((await del('agency', own.json().id)).statusCode).toBe(403);
+    expect((await del('operator', own.json().id)).statusCode).toBe(204);
     expect((await get('/api/v1/alerts/subscriptions', 'agency')).json().items).toEqual([]);
   });
 

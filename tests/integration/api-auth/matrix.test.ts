@@ -30,7 +30,7 @@ const STAFF: readonly Role[] = ['admin', 'operator', 'assessor'];
 const OPS: readonly Role[] = ['admin', 'operator'];
 const ASSESS: readonly Role[] = ['admin', 'assessor'];
 const ADMIN: readonly Role[] = ['admin'];
-/** Alert subscriptions (issue 6): an agency key manages its own agency's, the one write an agency key may make. */
+/** Alert subscriptions: an agency key reads its own agency's; writes are the operators'. */
 const SUBSCRIBERS: readonly Role[] = ['admin', 'operator', 'agency'];
 const hook = { channel: 'webhook', url: 'https://hooks.example/sanjeh', secret: 'a-webhook-secret-of-32-characters!' };
 let n = 0;
@@ -112,10 +112,9 @@ const matrix: Record<string, Entry> = {
   'POST /api/v1/dashboard/maintenance': { allow: OPS, req: (f) => ({ method: 'POST', url: '/api/v1/dashboard/maintenance',
     payload: { agency: f.own.slug, startsAt: '2030-01-01T00:00:00Z', endsAt: '2030-01-01T02:00:00Z', reason: 'matrix' } }) },
   'GET /api/v1/alerts/subscriptions': { allow: SUBSCRIBERS, req: () => ({ url: '/api/v1/alerts/subscriptions' }) },
-  'POST /api/v1/alerts/subscriptions': { allow: SUBSCRIBERS, req: (f) => ({ method: 'POST', url: '/api/v1/alerts/subscriptions',
-    payload: { agency: f.own.slug, locale: 'fa', config: hook } }),
-  other: (f) => ({ method: 'POST', url: '/api/v1/alerts/subscriptions', payload: { agency: f.other.slug, locale: 'fa', config: hook } }), otherStatus: 403 },
-  'DELETE /api/v1/alerts/subscriptions/:id': { allow: SUBSCRIBERS, req: async (f) => {
+  'POST /api/v1/alerts/subscriptions': { allow: OPS, req: (f) => ({ method: 'POST', url: '/api/v1/alerts/subscriptions',
+    payload: { agency: f.own.slug, locale: 'fa', config: hook } }) },
+  'DELETE /api/v1/alerts/subscriptions/:id': { allow: OPS, req: async (f) => {
     const s = await saveSubscription(f.t.db, { agencyId: f.own.id, locale: 'fa', config: hook });
     return { method: 'DELETE', url: `/api/v1/alerts/subscriptions/${s.ok ? s.id : 0}` };
   } },
