@@ -67,7 +67,8 @@ describe.each(engines)('scores from the stored evidence on $name', ({ open }) =>
   it('leaves downtime inside announced maintenance out when the rule set says so', async () => {
     // 4 of the 10 outage hours fall in a maintenance window of the agency (the window overlaps another one: counted once).
     const outageStart = END.getTime() - 5 * 24 * H;
-    await t.db.query(`INSERT INTO maintenance_windows (agency_id, starts_at, ends_at, reason) VALUES (1, $1, $2, 'upgrade'), (1, $3, $2, 'overlap')`,
+    await t.db.query(`INSERT INTO maintenance_windows (agency_id, starts_at, ends_at, reason, created_at)
+      VALUES (1, $1, $2, 'upgrade', $1::timestamptz - interval '1 day'), (1, $3, $2, 'overlap', $3::timestamptz + interval '10 minutes')`,
       [new Date(outageStart - H), new Date(outageStart + 4 * H), new Date(outageStart + H)]);
     await saveRuleSet(t.db, parseRuleSet({ ...period6, version: 2, uptime: { ...period6.uptime, maintenanceCountsAsDowntime: false } }));
     const scored = async (slug: string, version: number) => {
@@ -81,5 +82,19 @@ describe.each(engines)('scores from the stored evidence on $name', ({ open }) =>
     const excused = await scored('excused', 2);
     // 1 − 6 h / (696 h − 4 h) = 99.13 %
     expect(excused).toMatchObject({ score: 1, raw: { uptimePct: 99.13, downtimeInMaintenanceS: 14_400 } });
+  });
+
+  it('a window entered after the fact excuses nothing and leaves a closed period\'s rebuild identical', async () => {
+    const outageStart = END.getTime() - 5 * 24 * H;
+    const p = await createPeriod(t.db, { slug: 'backdated', nameFa: 'ب', nameEn: 'b', startsAt: START, endsAt: END, ruleSetId: 'period-6', ruleSetVersion: 2 });
+    const rules = (await getRuleSet(t.db, 'period-6', 2))!.body;
+    await closePeriod(t.db, dbEvidence(t.db), p, rules, Date.now());
+    const closed = (await periodBySlug(t.db, 'backdated'))!;
+    const before = (await frozenScores(t.db, closed.id)).map(comparable);
+    // Backdated over the rest of the outage, entered today: not announced, so it does not count.
+    await t.db.query(`INSERT INTO maintenance_windows (agency_id, starts_at, ends_at, reason) VALUES (1, $1, $2, 'afterwards')`,
+      [new Date(outageStart + 4 * H), new Date(outageStart + 10 * H)]);
+    expect(await rebuildPeriodScores(t.db, dbEvidence(t.db), closed, rules)).toMatchObject({ identical: true });
+    expect((await frozenScores(t.db, closed.id)).map(comparable)).toEqual(before);
   });
 });
