@@ -4,7 +4,7 @@
 //    uptime-like HTTP checks (undici GETs at a fixed rate against a local server);
 //  - wall time per measurement → measurements per hour per worker (one run at a time);
 //  - peak memory (PSS) of this Node process and its descendants (runner Node + Chromium),
-//    sampled from /proc every 100 ms (the load generator's thread is inside this process).
+//    sampled from /proc every 100 ms during one extra measurement before the series.
 // Usage: npx node bench/speed.ts [--measurements 5] [--runs 3] [--load-rate 100]
 // (--load-rate: uptime checks per second; 100/s is ~6 times what 1,000 targets checked every
 // minute from one region need)
@@ -88,14 +88,17 @@ const mean = (xs: number[]): number => xs.reduce((s, x) => s + x, 0) / xs.length
 const r1 = (x: number): number => Math.round(x * 10) / 10;
 
 const fixture = await startSpeedFixture();
+const url = `${fixture.origin}/mid`;
+// Memory is sampled in a separate measurement: reading smaps_rollup takes each process's mmap
+// lock, and sampling during the spread series disturbed Chromium enough to widen the spread.
 const peak: Peak = { totalBytes: 0, nodeBytes: 0, chromiumBytes: 0 };
 const sampler = setInterval(() => sampleMemory(peak), 100);
-const url = `${fixture.origin}/mid`;
+await probeSpeed({ url }, { allowPrivate: true, runs }, AbortSignal.timeout(600_000));
+clearInterval(sampler);
 const idle = await series(url);
 const loaded = await underLoad(() => series(url));
 // The same under load without the runner's raised priority, to show what the priority buys.
 const loadedPlain = await underLoad(() => series(url, null));
-clearInterval(sampler);
 await fixture.close();
 
 const secondsPerMeasurement = mean([...idle.seconds, ...loaded.result.seconds]);

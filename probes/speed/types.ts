@@ -36,11 +36,6 @@ export type SpeedAdvice = {
 
 export type StructureEntry = { auditId: string; weight: number; score: number };
 
-/** What one Lighthouse run yields, as seen by the parent (the LHR stays a parsed object). */
-export type RunOutcome =
-  | { ok: true; lhr: LighthouseResult; documentAddresses: string[] }
-  | { ok: false; error: SpeedError };
-
 /** The subset of Lighthouse's LHR this probe reads (the full object is kept as evidence). */
 export type LhrAudit = {
   id: string;
