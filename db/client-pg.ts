@@ -36,6 +36,12 @@ export function openPgDb(url: string, schema?: string): Db {
     exec: async (sql) => { await pool.query(sql); },
     async tx(fn) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: without this one, a server restart during
+      // the transaction is an unhandled 'error' event that kills the process. A broken client is
+      // destroyed on release, never handed out again.
+      let broken: Error | undefined;
+      const onError = (err: Error) => { broken = err; };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const out = await fn(txDb(client));
@@ -45,7 +51,8 @@ export function openPgDb(url: string, schema?: string): Db {
         await client.query('ROLLBACK').catch(() => {});
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),

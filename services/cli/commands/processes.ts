@@ -15,7 +15,9 @@ import { redisLeaderLock } from '../../scheduler/leader-lock.ts';
 import { bullmqQueue, type BullQueueHooks } from '../../../workers/queue-bullmq.ts';
 import { createExpiryCounter, createQueueMetrics, registerQueueDepth } from '../../../workers/queue-metrics.ts';
 import { serveMetrics } from '../../../workers/queue-metrics-server.ts';
-import { probeKinds, queueName, type ProbeKind } from '../../../workers/job.ts';
+import { jobId, probeKinds, queueName, type ProbeKind } from '../../../workers/job.ts';
+import { runAlerts } from '../../alerts/run-from-config.ts';
+import { startProbeRequestDrain } from '../../dashboard/probe-requests.ts';
 
 function needRedis(config: Config, what: string): string {
   if (!config.redisUrl) throw new UsageError(`sanjeh ${what} needs REDIS_URL (and DATABASE_URL); for a single process without them use \`npm start\``);
@@ -90,8 +92,13 @@ export const schedulerCommand: CliCommand = {
       onExpired: (queue, n) => expired.inc({ queue }, n),
       onClose: () => lock.release().catch(() => {}), // hand over at once instead of after the expiry
     });
+    // "Probe now" requests from the dashboard, enqueued for each region (claimed under row locks:
+    // a standby scheduler draining too is harmless).
+    const probeNow = config.regions.map((region) => startProbeRequestDrain(db, {
+      enqueue: (job) => byRegion[region]![job.kind].add(jobId(job), job), region, now: Date.now, everyMs: 2000, logger,
+    }));
     logger.info({ regions: config.regions, token: lock.token }, 'scheduler started');
-    await closeOnSignals([{ name: 'scheduler', close: scheduler.close }, ...await metricsEndpoint(config, registry, metricsPort),
+    await closeOnSignals([{ name: 'scheduler', close: scheduler.close }, ...probeNow, ...await metricsEndpoint(config, registry, metricsPort),
       { name: 'queues', close: () => Promise.all(queues.map((q) => q.close())) },
       { name: 'lock', close: async () => lockRedis.disconnect() }, { name: 'database', close: () => db.close() }], logger);
     return 0;
@@ -119,9 +126,10 @@ export const workerCommand: CliCommand = {
     const queues = makeQueues((k) => bullmqQueue(queueName(k, config.region), { redisUrl, ...hooks(queueName(k, config.region)) }));
     registerQueueDepth(registry, Object.values(queues));
     const worker = runWorker(config, db, logger, queues, kinds, metrics);
+    const alerts = runAlerts(config, db, logger); // safe in several workers: events and deliveries are claimed
     logger.info({ region: config.region, kinds: worker.kinds }, 'worker started');
     const idle = Object.entries(queues).filter(([k]) => !worker.kinds.includes(k as ProbeKind)).map(([, q]) => q);
-    await closeOnSignals([{ name: 'worker', close: worker.close }, ...await metricsEndpoint(config, registry, metricsPort),
+    await closeOnSignals([{ name: 'worker', close: worker.close }, alerts, ...await metricsEndpoint(config, registry, metricsPort),
       { name: 'idle queues', close: () => Promise.all(idle.map((q) => q.close())) }, { name: 'database', close: () => db.close() }], logger);
     return 0;
   },
