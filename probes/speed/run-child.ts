@@ -59,6 +59,10 @@ async function run(req: RunRequest): Promise<void> {
       ignoreDefaultFlags: true, handleSIGINT: false, logLevel: 'silent',
     });
     await send({ type: 'chrome', pid: chrome.pid });
+    // A crashed browser would leave Lighthouse waiting for protocol timeouts: report it now.
+    chrome.process.once('exit', (code, sig) => void send({
+      type: 'failed', error: { class: 'browser_failure', reason: `Chromium exited (code ${code}, signal ${sig})` },
+    }));
   } catch (err) {
     await send({ type: 'failed', error: { class: 'browser_failure', reason: String(err) } });
     return;

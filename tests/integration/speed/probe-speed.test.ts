@@ -92,6 +92,21 @@ describe('probeSpeed with Chromium', () => {
     await expectNothingLeft(workDir);
   });
 
+  it('reports a Chromium crash mid-run as a failure of ours, with nothing left behind', async () => {
+    const workDir = await mkdtemp(join(tmpdir(), 'speed-test-'));
+    void fixture.nextHang().then(() => {
+      // The browser process proper: launched detached, it leads its own process group.
+      const browser = findRunProcesses(workDir, []).find((p) => p.pid === p.pgid);
+      if (browser) process.kill(browser.pid, 'SIGKILL');
+    });
+    const result = await probeSpeed({ url: `${fixture.origin}/hang` },
+      { allowPrivate: true, runs: 1, retries: 0, timeoutMs: 60_000, workDir }, signal);
+    expect(result.outcome).toBe('failed');
+    // Either the runner reports Chromium's exit, or Lighthouse takes the runner down with it.
+    if (result.outcome === 'failed') expect(result.error.class).toBe('browser_failure');
+    await expectNothingLeft(workDir);
+  });
+
   it('classifies an unreachable URL (a closed port) as connection_failed, not as a slow page', async () => {
     const closed = createServer().listen(0, '127.0.0.1');
     await once(closed, 'listening');
