@@ -54,3 +54,14 @@ export async function speedSlotStored(db: Db, key: SlotKey): Promise<boolean> {
     [key.targetId, key.region, new Date(key.slotMs)]);
   return rows.length > 0;
 }
+
+export type ChromiumSpan = { version: string; from: Date; to: Date; measurements: number };
+
+/** The Chromium versions that measured pages in [from, to) under `profile`, oldest first. */
+export function chromiumVersionsInWindow(db: Db, from: Date, to: Date, profile: string): Promise<ChromiumSpan[]> {
+  return db.query<ChromiumSpan>(`SELECT chromium_version AS version, min(measured_at) AS "from", max(measured_at) AS "to",
+      count(*)::int AS measurements
+    FROM speed_measurements WHERE outcome = 'measured' AND profile = $3 AND measured_at >= $1 AND measured_at < $2
+      AND chromium_version IS NOT NULL
+    GROUP BY chromium_version ORDER BY min(measured_at)`, [from, to, profile]);
+}

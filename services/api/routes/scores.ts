@@ -7,8 +7,10 @@ import { NoEvidenceError, periodReport, type AgencyReport } from '../../scoring/
 import { readers, staffReaders } from '../auth/access.ts';
 import { problem, sendProblem } from '../problem.ts';
 import { authProblems, periodParam, problemRef } from '../schemas/common.ts';
-import { rankingSchema } from '../schemas/score.ts';
+import { noticesSchema, rankingSchema } from '../schemas/score.ts';
 import { findPeriod } from './periods.ts';
+import { periodNotices } from '../../scoring/period-notices.ts';
+
 
 /** The period's report, or null with the problem already sent. */
 export async function reportFor(app: FastifyInstance, slug: string, reply: FastifyReply, withEvidence = true) {
@@ -33,11 +35,12 @@ const agencyParams = {
 
 export const scoreRoutes: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { period: string } }>('/periods/:period/scores', { config: { roles: readers },
-    schema: { params: periodParam, response: { 200: { type: 'object', properties: { period: { type: 'string' }, frozen: { type: 'boolean' }, items: { type: 'array', items: { $ref: 'agencyScore#' } } } }, 503: problemRef, ...authProblems } } },
+    schema: { params: periodParam, response: { 200: { type: 'object', properties: { period: { type: 'string' }, frozen: { type: 'boolean' }, notices: noticesSchema, items: { type: 'array', items: { $ref: 'agencyScore#' } } } }, 503: problemRef, ...authProblems } } },
   async (req, reply) => {
     const r = await reportFor(app, req.params.period, reply);
     if (!r) return reply;
-    return { period: r.period.slug, frozen: r.period.closedAt !== null, items: r.report.filter((x) => visible(req, x)).map(view) };
+    return { period: r.period.slug, frozen: r.period.closedAt !== null, notices: await periodNotices(app.db, r.period, r.rules),
+      items: r.report.filter((x) => visible(req, x)).map(view) };
   });
 
   app.get<{ Params: { period: string; agency: string } }>('/periods/:period/scores/:agency', { config: { roles: readers },
@@ -57,6 +60,7 @@ export const scoreRoutes: FastifyPluginAsync = async (app) => {
     if (!r) return reply;
     return {
       period: r.period.slug, frozen: r.period.closedAt !== null, ruleSet: { id: r.period.ruleSetId, version: r.period.ruleSetVersion },
+      notices: await periodNotices(app.db, r.period, r.rules),
       items: r.report.map((x) => ({ rank: x.rank, agency: x.agency, total: x.total, band: x.band,
         scores: Object.fromEntries(Object.entries(x.indicators).map(([k, v]) => [k, v.score])) })),
     };

@@ -23,10 +23,18 @@ export const agencyScoreSchema = {
   },
 } as const;
 
+/** What the report says beside the scores (e.g. the Chromium version changed within the period). */
+export const noticesSchema = {
+  type: 'array',
+  items: { type: 'object', properties: { id: { type: 'string' }, fa: { type: 'string' }, en: { type: 'string' },
+    versions: { type: 'array', items: { type: 'object', properties: { version: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, measurements: { type: 'integer' } } } } } },
+} as const;
+
 export const rankingSchema = {
   type: 'object',
   properties: {
     period: { type: 'string' }, frozen: { type: 'boolean' }, ruleSet: { type: 'object', properties: { id: { type: 'string' }, version: { type: 'integer' } } },
+    notices: noticesSchema,
     items: { type: 'array', items: { type: 'object', properties: {
       rank: { type: 'integer' }, agency: agencyRef, total: { type: 'number' }, band: localizedSchema,
       scores: { type: 'object', additionalProperties: { type: 'number' } } } } },
