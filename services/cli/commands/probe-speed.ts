@@ -3,12 +3,12 @@
 // 1 for a classified error, 2 on bad arguments. Private/loopback targets follow
 // ALLOW_PRIVATE_TARGETS, Chromium CHROME_PATH and the default --runs SPEED_RUNS, as in the worker. --json prints the
 // result without the gzipped report (its size is printed instead).
-import { parseArgs } from 'node:util';
 import { loadConfig } from '../../../config/env.ts';
 import { probeSpeed, speedDefaults } from '../../../probes/speed/probe-speed.ts';
 import { defaultSpeedProfile, isSpeedProfileName, speedProfiles } from '../../../probes/speed/profiles/index.ts';
 import type { SpeedResult } from '../../../probes/speed/types.ts';
 import { UsageError, type CliCommand } from '../command.ts';
+import { intFlag, parseCliArgs, urlArg } from '../args.ts';
 
 const flags = {
   json: { type: 'boolean' },
@@ -17,17 +17,7 @@ const flags = {
   'timeout-ms': { type: 'string' },
 } as const;
 
-function int(name: string, v: string | undefined, fallback: number, min: number, max: number): number {
-  if (v === undefined) return fallback;
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}`);
-  return Number(v);
-}
 
-function targetUrl(positionals: string[]): string {
-  const [url, ...rest] = positionals;
-  if (!url || rest.length) throw new UsageError('give exactly one URL');
-  try { return new URL(url).href; } catch { throw new UsageError(`not a URL: ${url}`); }
-}
 
 const ms = (v: number | null): string => (v === null ? '–' : `${Math.round(v)} ms`);
 
@@ -60,19 +50,14 @@ export const probeSpeedCommand: CliCommand = {
   usage: `probe speed URL [--json] [--runs N] [--profile ${Object.keys(speedProfiles).join('|')}] [--timeout-ms N]`,
   summary: 'measure one page with Lighthouse (GTmetrix-style grade)',
   async run(argv) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: argv, options: flags, allowPositionals: true, strict: true });
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
+    const parsed = parseCliArgs(argv, flags);
     const v = parsed.values;
     const profile = v.profile ?? defaultSpeedProfile;
     if (!isSpeedProfileName(profile)) throw new UsageError(`--profile must be one of ${Object.keys(speedProfiles).join(', ')}`);
-    const url = targetUrl(parsed.positionals);
+    const url = urlArg(parsed.positionals);
     const config = loadConfig();
-    const runs = int('runs', v.runs, config.speedRuns, 1, 15);
-    const timeoutMs = int('timeout-ms', v['timeout-ms'], speedDefaults.timeoutMs, 5_000, 600_000);
+    const runs = intFlag('runs', v.runs, config.speedRuns, 1, 15);
+    const timeoutMs = intFlag('timeout-ms', v['timeout-ms'], speedDefaults.timeoutMs, 5_000, 600_000);
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort()); // still kill Chromium on Ctrl-C
     const result = await probeSpeed({ url }, {

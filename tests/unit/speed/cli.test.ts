@@ -11,7 +11,7 @@ describe('probe speed command', () => {
 
   it.each([
     [[], 'give exactly one URL'],
-    [['not a url'], 'not a URL'],
+    [['not a url'], 'malformed URL "not a url"'],
     [['http://example.test/', '--profile', 'gtmetrix-mobile'], '--profile must be one of'],
     [['http://example.test/', '--runs', '0'], '--runs must be an integer from 1 to 15'],
     [['http://example.test/', '--timeout-ms', 'soon'], '--timeout-ms must be an integer'],
