@@ -1,6 +1,6 @@
 // Uptime of a target over any window, and its outage and unobserved intervals, from the
 // availability store (rollups: fast for a year). Agency keys: their own targets only, else 404.
-import type { FastifyPluginAsync, FastifyReply } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import { readers } from '../auth/access.ts';
 import { problem, sendProblem } from '../problem.ts';
 import { authProblems, idParam, problemRef } from '../schemas/common.ts';
@@ -40,14 +40,22 @@ export const uptimeRoutes: FastifyPluginAsync = async (app) => {
   type Req = { Params: { id: number }; Querystring: { from: string; to: string } };
   const common = { config: { roles: readers } } as const;
 
+  /** The target the key may see, the requested window and the evidence store; null once a problem is sent. */
+  async function targetWindow(req: FastifyRequest<Req>, reply: FastifyReply) {
+    const t = await visibleTarget(req, reply, req.params.id);
+    if (!t) return null;
+    const w = window(req.query, reply);
+    if (!w) return null;
+    if (!app.evidence) { await sendProblem(reply, problem(503, 'the availability store is not available in this process')); return null; }
+    return { t, w, evidence: app.evidence };
+  }
+
   app.get<Req>('/targets/:id/uptime', { ...common, schema: { params: idParam, querystring: windowQuery, response: { 200: uptimeSchema, 503: problemRef, ...authProblems } } },
     async (req, reply) => {
-      const t = await visibleTarget(req, reply, req.params.id);
-      if (!t) return reply;
-      const w = window(req.query, reply);
-      if (!w) return reply;
-      if (!app.evidence) return sendProblem(reply, problem(503, 'the availability store is not available in this process'));
-      const u = await app.evidence.uptimeTotals(t.id, w.fromMs, w.toMs);
+      const tw = await targetWindow(req, reply);
+      if (!tw) return reply;
+      const { t, w } = tw;
+      const u = await tw.evidence.uptimeTotals(t.id, w.fromMs, w.toMs);
       const uptimePct = u.observedS > 0 ? Math.round((1 - u.downtimeS / u.observedS) * 1e6) / 1e4 : null;
       return { targetId: t.id, from: new Date(w.fromMs).toISOString(), to: new Date(w.toMs).toISOString(),
         observedS: u.observedS, downtimeS: u.downtimeS, unobservedS: u.unobservedS, uptimePct };
@@ -55,12 +63,10 @@ export const uptimeRoutes: FastifyPluginAsync = async (app) => {
 
   app.get<Req>('/targets/:id/outages', { ...common, schema: { params: idParam, querystring: windowQuery, response: { 200: outagesSchema, 503: problemRef, ...authProblems } } },
     async (req, reply) => {
-      const t = await visibleTarget(req, reply, req.params.id);
-      if (!t) return reply;
-      const w = window(req.query, reply);
-      if (!w) return reply;
-      if (!app.evidence) return sendProblem(reply, problem(503, 'the availability store is not available in this process'));
-      const u = await app.evidence.uptimeForWindow(t.id, w.fromMs, w.toMs);
+      const tw = await targetWindow(req, reply);
+      if (!tw) return reply;
+      const { t, w } = tw;
+      const u = await tw.evidence.uptimeForWindow(t.id, w.fromMs, w.toMs);
       return { targetId: t.id, from: new Date(w.fromMs).toISOString(), to: new Date(w.toMs).toISOString(), outages: u.outages, unobserved: u.unobserved };
     });
 };
