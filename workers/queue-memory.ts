@@ -28,6 +28,7 @@ export function memoryQueue<T>(opts: MemoryQueueOptions = { retries: 3, retryDel
         await run!(task.data, aborting.signal, { attempt: i + 1 });
         return;
       } catch (err) {
+        if (aborting.signal.aborted) return; // we aborted it at shutdown: not a failure, not retried
         opts.onError?.(err, task.id);
         if (i >= opts.retries) return;
         await new Promise<void>((resolve) => {

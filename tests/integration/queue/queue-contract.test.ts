@@ -86,3 +86,22 @@ describe.each(implementations)('JobQueue contract: $name', ({ make }) => {
     expect(finished).toBe(true);
   });
 });
+
+describe('memory queue shutdown', () => {
+  it('aborts a job still running after the grace period, without reporting it as a failure', async () => {
+    const errors: unknown[] = [];
+    const queue = memoryQueue<Item>({ retries: 3, retryDelayMs: 10, closeGraceMs: 50, onError: (err) => errors.push(err) });
+    let started!: () => void;
+    const isStarted = new Promise<void>((r) => { started = r; });
+    let sawAbort = false;
+    queue.process(async (_d, signal) => {
+      started();
+      await new Promise<void>((_, reject) => signal.addEventListener('abort', () => { sawAbort = true; reject(signal.reason); }, { once: true }));
+    }, 1);
+    await queue.add('held-1', { n: 1 });
+    await isStarted;
+    await queue.close();
+    expect(sawAbort).toBe(true);
+    expect(errors).toEqual([]);
+  });
+});
