@@ -7,6 +7,7 @@ import { disableSubscription, listAllSubscriptions, saveSubscription, subscripti
 import type { Role } from '../../../db/store/api-keys.ts';
 import { problem, sendProblem } from '../../api/problem.ts';
 import { idParam } from '../../api/schemas/common.ts';
+import { createdIdResponse, noContentResponse, subscriptionsResponse } from '../../dashboard/routes/response-schemas.ts';
 
 const body = {
   type: 'object', additionalProperties: false, required: ['config'],
@@ -26,12 +27,12 @@ const managers: readonly Role[] = ['admin', 'operator'];
 const isAgencyKey = (req: FastifyRequest) => req.principal?.role === 'agency';
 
 export const subscriptionRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/alerts/subscriptions', { config: { roles: readers } }, async (req) => {
+  app.get('/alerts/subscriptions', { config: { roles: readers }, schema: { response: subscriptionsResponse } }, async (req) => {
     return { items: (await listAllSubscriptions(app.db, isAgencyKey(req) ? req.principal!.agencyId : null)).map(masked) };
   });
 
   app.post<{ Body: { agency?: string | null; locale: 'fa' | 'en'; config: unknown } }>('/alerts/subscriptions',
-    { config: { roles: managers }, schema: { body } }, async (req, reply) => {
+    { config: { roles: managers }, schema: { body, response: createdIdResponse(201) } }, async (req, reply) => {
       const slug = req.body.agency ?? null;
       const agency = slug ? await agencyBySlug(app.db, slug) : null;
       if (slug && !agency) return sendProblem(reply, problem(404, `unknown agency "${slug}"`));
@@ -40,7 +41,7 @@ export const subscriptionRoutes: FastifyPluginAsync = async (app) => {
       return reply.code(201).send({ id: saved.id });
     });
 
-  app.delete<{ Params: { id: number } }>('/alerts/subscriptions/:id', { config: { roles: managers }, schema: { params: idParam } }, async (req, reply) => {
+  app.delete<{ Params: { id: number } }>('/alerts/subscriptions/:id', { config: { roles: managers }, schema: { params: idParam, response: noContentResponse } }, async (req, reply) => {
     const s = await subscriptionById(app.db, req.params.id);
     if (!s) return sendProblem(reply, problem(404, `unknown subscription ${req.params.id}`));
     await disableSubscription(app.db, s.id, new Date());

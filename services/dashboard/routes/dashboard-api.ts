@@ -13,6 +13,7 @@ import { buildOverview } from '../overview.ts';
 import { agencyPage } from '../agency-page.ts';
 import { startLiveHub } from '../live-hub.ts';
 import { streamOverview } from './stream.ts';
+import { agencyPageResponse, meResponse, overviewResponse, probeRequestResponse } from './response-schemas.ts';
 
 export type DashboardOptions = { pollMs?: number; staleAfterMs?: number; now?: () => number };
 
@@ -26,17 +27,17 @@ export function dashboardApi(opts: DashboardOptions = {}): FastifyPluginAsync {
     app.addHook('preClose', async () => hub.close()); // before the server waits for open connections
     await app.register(operatorActions(now));
 
-    app.get('/dashboard/me', { config: { roles: readers } }, async (req) => ({ role: req.principal!.role, agency: req.principal!.agencySlug }));
-    app.get('/dashboard/overview', { config: { roles: readers } }, async (req) => buildOverview(deps, scopeOf(req)));
+    app.get('/dashboard/me', { config: { roles: readers }, schema: { response: meResponse } }, async (req) => ({ role: req.principal!.role, agency: req.principal!.agencySlug }));
+    app.get('/dashboard/overview', { config: { roles: readers }, schema: { response: overviewResponse } }, async (req) => buildOverview(deps, scopeOf(req)));
     app.get('/dashboard/stream', { config: { roles: readers } }, (req, reply) => streamOverview(hub, scopeOf(req), req, reply));
 
-    app.get<{ Params: { slug: string } }>('/dashboard/agencies/:slug', { config: { roles: readers }, schema: { params: slugParam } }, async (req, reply) => {
+    app.get<{ Params: { slug: string } }>('/dashboard/agencies/:slug', { config: { roles: readers }, schema: { params: slugParam, response: agencyPageResponse } }, async (req, reply) => {
       const agency = await agencyBySlug(app.db, req.params.slug);
       if (!agency || !canSeeAgency(req, agency.id)) return sendProblem(reply, problem(404, `unknown agency "${req.params.slug}"`));
       return agencyPage(app.db, agency, new Date(now()));
     });
 
-    app.get<{ Params: { id: number } }>('/dashboard/probe-requests/:id', { config: { roles: readers }, schema: { params: idParam } }, async (req, reply) => {
+    app.get<{ Params: { id: number } }>('/dashboard/probe-requests/:id', { config: { roles: readers }, schema: { params: idParam, response: probeRequestResponse } }, async (req, reply) => {
       const r = await probeRequestById(app.db, req.params.id);
       if (!r || !canSeeAgency(req, r.agencyId)) return sendProblem(reply, problem(404, `unknown probe request ${req.params.id}`));
       const state = r.enqueuedAt === null ? 'waiting' : r.progress.every((p) => p.done) ? 'done' : 'running';

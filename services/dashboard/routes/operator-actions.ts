@@ -10,6 +10,7 @@ import { manualKinds, requestProbe, type ManualKind } from '../../../db/store/pr
 import { targetWriters } from '../../api/auth/access.ts';
 import { problem, sendProblem } from '../../api/problem.ts';
 import { idParam } from '../../api/schemas/common.ts';
+import { ackResponse, createdIdResponse } from './response-schemas.ts';
 
 const maintenanceBody = {
   type: 'object', additionalProperties: false, required: ['startsAt', 'endsAt'],
@@ -22,13 +23,13 @@ const probeBody = { type: ['object', 'null'], additionalProperties: false,
 
 export function operatorActions(now: () => number): FastifyPluginAsync {
   return async (app) => {
-    app.post<{ Params: { id: number } }>('/dashboard/incidents/:id/ack', { config: { roles: targetWriters }, schema: { params: idParam } }, async (req, reply) => {
+    app.post<{ Params: { id: number } }>('/dashboard/incidents/:id/ack', { config: { roles: targetWriters }, schema: { params: idParam, response: ackResponse } }, async (req, reply) => {
       const ok = await acknowledgeIncident(app.db, req.params.id, `key ${req.principal!.keyId}`, new Date(now()));
       return ok ? { acknowledged: true } : sendProblem(reply, problem(404, `no unacknowledged incident ${req.params.id}`));
     });
 
     app.post<{ Params: { id: number }; Body: { kinds?: ManualKind[] } }>('/dashboard/targets/:id/probe', { config: { roles: targetWriters },
-      schema: { params: idParam, body: probeBody } }, async (req, reply) => {
+      schema: { params: idParam, body: probeBody, response: createdIdResponse(202) } }, async (req, reply) => {
       const target = await targetById(app.db, req.params.id);
       if (!target || target.retiredAt) return sendProblem(reply, problem(404, `unknown target ${req.params.id}`));
       const id = await requestProbe(app.db, target.id, req.body?.kinds ?? manualKinds, `key ${req.principal!.keyId}`, new Date(now()));
@@ -36,7 +37,7 @@ export function operatorActions(now: () => number): FastifyPluginAsync {
     });
 
     app.post<{ Body: { targetId?: number; agency?: string; startsAt: string; endsAt: string; reason?: string } }>('/dashboard/maintenance',
-      { config: { roles: targetWriters }, schema: { body: maintenanceBody } }, async (req, reply) => {
+      { config: { roles: targetWriters }, schema: { body: maintenanceBody, response: createdIdResponse(201) } }, async (req, reply) => {
         const b = req.body;
         const startsAt = new Date(b.startsAt), endsAt = new Date(b.endsAt);
         if (!(endsAt > startsAt)) return sendProblem(reply, problem(400, 'body/endsAt must be after body/startsAt'));
