@@ -19,7 +19,11 @@ declare module 'fastify' {
   }
 }
 
-export type RouteEntry = { method: string; url: string; public: boolean; roles: readonly Role[]; query: readonly string[] };
+export type RouteEntry = {
+  method: string; url: string; public: boolean; roles: readonly Role[]; query: readonly string[];
+  /** Status codes with a declared response schema. */
+  responses: readonly string[];
+};
 
 /** Role sets used by the routes; the README table "API and roles" follows them. */
 export const anyRole: readonly Role[] = ['admin', 'operator', 'assessor', 'agency'];
@@ -45,7 +49,8 @@ export function declareAccess(table: RouteEntry[], publicPrefixes: readonly stri
     for (const method of [route.method].flat()) {
       if (method === 'HEAD') continue;
       const query = Object.keys((route.schema?.querystring as { properties?: object } | undefined)?.properties ?? {});
-      table.push({ method, url: route.url, public: config.public === true, roles: config.roles ?? [], query });
+      const responses = Object.keys((route.schema?.response as object | undefined) ?? {});
+      table.push({ method, url: route.url, public: config.public === true, roles: config.roles ?? [], query, responses });
     }
   };
 }
