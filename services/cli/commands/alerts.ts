@@ -7,7 +7,7 @@ import { saveSubscription } from '../../../db/store/alert-subscriptions.ts';
 import { runAlerts } from '../../alerts/run-from-config.ts';
 import { createLogger } from '../../runtime/logger.ts';
 import { openStore } from '../../runtime/open-store.ts';
-import { closeOnSignals } from '../../runtime/shutdown.ts';
+import { trapSignals } from '../../runtime/shutdown.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 
 export const alertsRunCommand: CliCommand = {
@@ -15,13 +15,14 @@ export const alertsRunCommand: CliCommand = {
   usage: 'alerts run',
   summary: 'run the alerting loop (incidents, notifications) until SIGTERM',
   async run(argv) {
+    const signals = trapSignals(); // first: a SIGTERM during start-up is honoured, not fatal
     parseArgs({ args: argv, options: {}, strict: true });
     const config = loadConfig();
     const logger = createLogger(config, 'sanjeh-alerts');
     const db = await openStore(config, logger, { seed: false });
     const loop = runAlerts(config, db, logger);
     console.log('Sanjeh alerts running');
-    await closeOnSignals([loop, { name: 'database', close: () => db.close() }], logger);
+    await signals.closeWith([loop, { name: 'database', close: () => db.close() }], logger);
     return 0;
   },
 };

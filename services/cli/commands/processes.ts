@@ -8,7 +8,7 @@ import { loadConfig, type Config } from '../../../config/env.ts';
 import { UsageError, type CliCommand } from '../command.ts';
 import { createLogger } from '../../runtime/logger.ts';
 import { openStore } from '../../runtime/open-store.ts';
-import { closeOnSignals, type Closer } from '../../runtime/shutdown.ts';
+import { trapSignals, type Closer } from '../../runtime/shutdown.ts';
 import { makeQueues, makeRegionQueues, probingKinds, runApi, runScheduler, runWorker } from '../../runtime/components.ts';
 import { redisReadiness } from '../../runtime/redis-readiness.ts';
 import { redisLeaderLock } from '../../scheduler/leader-lock.ts';
@@ -50,6 +50,7 @@ export const apiCommand: CliCommand = {
   usage: 'api',
   summary: 'run the REST API',
   async run() {
+    const signals = trapSignals(); // first: a SIGTERM during start-up is honoured, not fatal
     const config = loadConfig();
     const logger = createLogger(config, 'sanjeh-api');
     const db = await openStore(config, logger);
@@ -61,7 +62,7 @@ export const apiCommand: CliCommand = {
       .flatMap((q) => Object.values(q)) : [];
     registerQueueDepth(registry, queues);
     const api = await runApi(config, db, logger, redis ? [redis] : [], registry);
-    await closeOnSignals([api, { name: 'redis', close: async () => redis?.close() },
+    await signals.closeWith([api, { name: 'redis', close: async () => redis?.close() },
       { name: 'queues', close: () => Promise.all(queues.map((q) => q.close())) }, { name: 'database', close: () => db.close() }], logger);
     return 0;
   },
@@ -72,6 +73,7 @@ export const schedulerCommand: CliCommand = {
   usage: 'scheduler [--probes uptime,tls,speed] [--metrics-port N]',
   summary: 'enqueue probe jobs on schedule for every region in REGIONS; one leader at a time (needs REDIS_URL)',
   async run(argv) {
+    const signals = trapSignals(); // first: a SIGTERM during start-up is honoured, not fatal
     const { values } = parseArgs({ args: argv, options: { probes: { type: 'string' }, 'metrics-port': { type: 'string' } } });
     const only = parseKinds(values.probes);
     const metricsPort = parsePort(values['metrics-port']);
@@ -98,7 +100,7 @@ export const schedulerCommand: CliCommand = {
       enqueue: (job) => byRegion[region]![job.kind].add(jobId(job), job), region, now: Date.now, everyMs: 2000, logger,
     }));
     logger.info({ regions: config.regions, token: lock.token }, 'scheduler started');
-    await closeOnSignals([{ name: 'scheduler', close: scheduler.close }, ...probeNow, ...await metricsEndpoint(config, registry, metricsPort),
+    await signals.closeWith([{ name: 'scheduler', close: scheduler.close }, ...probeNow, ...await metricsEndpoint(config, registry, metricsPort),
       { name: 'queues', close: () => Promise.all(queues.map((q) => q.close())) },
       { name: 'lock', close: async () => lockRedis.disconnect() }, { name: 'database', close: () => db.close() }], logger);
     return 0;
@@ -110,6 +112,7 @@ export const workerCommand: CliCommand = {
   usage: 'worker [--probes uptime,tls,speed] [--region NAME] [--metrics-port N]',
   summary: 'run probes from the queues of a region and store results (needs REDIS_URL)',
   async run(argv) {
+    const signals = trapSignals(); // first: a SIGTERM during start-up is honoured, not fatal
     const { values } = parseArgs({ args: argv, options: { probes: { type: 'string' }, region: { type: 'string' }, 'metrics-port': { type: 'string' } } });
     const kinds = parseKinds(values.probes) ?? [...probeKinds];
     const metricsPort = parsePort(values['metrics-port']);
@@ -129,7 +132,7 @@ export const workerCommand: CliCommand = {
     const alerts = runAlerts(config, db, logger); // safe in several workers: events and deliveries are claimed
     logger.info({ region: config.region, kinds: worker.kinds }, 'worker started');
     const idle = Object.entries(queues).filter(([k]) => !worker.kinds.includes(k as ProbeKind)).map(([, q]) => q);
-    await closeOnSignals([{ name: 'worker', close: worker.close }, alerts, ...await metricsEndpoint(config, registry, metricsPort),
+    await signals.closeWith([{ name: 'worker', close: worker.close }, alerts, ...await metricsEndpoint(config, registry, metricsPort),
       { name: 'idle queues', close: () => Promise.all(idle.map((q) => q.close())) }, { name: 'database', close: () => db.close() }], logger);
     return 0;
   },

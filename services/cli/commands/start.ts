@@ -4,7 +4,7 @@ import { loadConfig } from '../../../config/env.ts';
 import type { CliCommand } from '../command.ts';
 import { createLogger } from '../../runtime/logger.ts';
 import { openStore } from '../../runtime/open-store.ts';
-import { closeOnSignals } from '../../runtime/shutdown.ts';
+import { trapSignals } from '../../runtime/shutdown.ts';
 import { makeQueues, probingKinds, runApi, runScheduler, runWorker } from '../../runtime/components.ts';
 import { memoryQueue } from '../../../workers/queue-memory.ts';
 import { bullmqQueue } from '../../../workers/queue-bullmq.ts';
@@ -20,6 +20,7 @@ export const startCommand: CliCommand = {
   usage: 'start',
   summary: 'run API, scheduler and workers in one process',
   async run() {
+    const signals = trapSignals(); // first: a SIGTERM during start-up is honoured, not fatal
     const config = loadConfig();
     const logger = createLogger(config, 'sanjeh');
     const db = await openStore(config, logger);
@@ -40,7 +41,7 @@ export const startCommand: CliCommand = {
     const alerts = runAlerts(config, db, logger);
     const api = await runApi(config, db, logger, redisUrl ? [redisReadiness(redisUrl)] : [], registry);
     logger.info({ engine: db.engine, queue: redisUrl ? 'redis' : 'memory', kinds }, 'sanjeh started');
-    await closeOnSignals([api, probeNow, { name: 'scheduler', close: scheduler.close }, { name: 'worker', close: worker.close },
+    await signals.closeWith([api, probeNow, { name: 'scheduler', close: scheduler.close }, { name: 'worker', close: worker.close },
       alerts, { name: 'database', close: () => db.close() }], logger);
     return 0;
   },

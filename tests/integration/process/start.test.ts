@@ -34,6 +34,21 @@ describe('embedded mode (no DATABASE_URL, no REDIS_URL)', () => {
   });
 });
 
+describe('SIGTERM during start-up', () => {
+  it('is honoured once the parts are up: a clean exit 0, the data directory unlocked', async () => {
+    const dir = tempDir();
+    try {
+      const app = runSanjeh(['start'], { DATA_DIR: dir.path, PORT: '0' });
+      await app.waitFor(/"msg":"migrations applied"/); // still starting: seeding, scheduler, API to come
+      expect(await app.stop()).toBe(0);
+      expect(app.lines.some((l) => l.includes('"msg":"shutting down"'))).toBe(true);
+      expect(existsSync(join(dir.path, 'sanjeh.lock'))).toBe(false);
+    } finally {
+      dir.remove();
+    }
+  });
+});
+
 describe('with DATABASE_URL (the local Postgres)', () => {
   let drop: (() => Promise<void>) | undefined;
   afterAll(async () => { await drop?.(); });
