@@ -22,8 +22,9 @@ describe('restart Postgres during a run', () => {
     const errorsBefore = await errors(); // counted from this baseline, so the outage really spans slots
     await p.pg.stop(); // crash: every connection drops
     const downAt = Date.now();
+    // Down long enough that jobs fail to store and at least one slot falls inside the outage.
     await until('jobs fail to store while Postgres is down', async () => assertAlive(worker, 'the worker') === undefined &&
-      (await errors()) >= errorsBefore + 2, 30_000);
+      (await errors()) >= errorsBefore + 2 && expectedSlots(p.targetIds, downAt + 1, Date.now() - 1).length > 0, 30_000);
     await p.pg.start();
     const upAt = Date.now();
 
