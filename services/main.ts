@@ -28,8 +28,10 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await command.run(argv.slice(command.name.length));
   } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`${err.message}\nusage: sanjeh ${command.usage}`);
+    // node:util parseArgs errors (unknown flag, missing value) are usage errors too.
+    const parseArgsError = typeof (err as { code?: unknown })?.code === 'string' && (err as { code: string }).code.startsWith('ERR_PARSE_ARGS_');
+    if (err instanceof UsageError || parseArgsError) {
+      console.error(`${(err as Error).message}\nusage: sanjeh ${command.usage}`);
       return 2;
     }
     if (err instanceof ConfigError) {

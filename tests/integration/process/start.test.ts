@@ -104,6 +104,14 @@ describe('the command line', () => {
     }
   });
 
+  it.each([['worker', '--bogus'], ['scheduler', '--probes'], ['alerts', 'run', '--x']])(
+    '%s %s: an unknown or incomplete flag is a usage error (exit 2), not a crash', async (...args) => {
+      const r = await execSanjeh(args, {});
+      expect(r.code).toBe(2);
+      expect(r.output).toMatch(/^usage: sanjeh /m);
+      expect(r.output).not.toMatch(/node:internal|\n\s+at /);
+    });
+
   it('a bad setting stops the process with one line naming it', async () => {
     const r = await execSanjeh(['start'], { PORT: 'eighty' });
     expect(r.code).toBe(78);
